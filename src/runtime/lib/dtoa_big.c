@@ -1,0 +1,277 @@
+/* dtoa_big.c — the exact paths: a fixed-size big natural number, the full decimal expansion of a
+ * double (for fixed-precision formatting and round()), and correctly rounded decimal -> double.
+ *
+ * Sizes: a double is m * 2^e with m < 2^53 and -1074 <= e <= 971. Its exact decimal expansion is
+ * the integer m * 5^-e (at most 2547 bits, 767 significant digits) or m << e (1024 bits). Parsing
+ * keeps at most 800 significant digits plus a sticky digit and works on D * 2^a / 5^b with both
+ * sides below ~2700 bits after alignment; BIG_LIMBS 32-bit limbs cover that with margin. */
+#define PYNC_DTOA_INTERNAL
+#include "dtoa.h"
+#include "pync_lib.h"
+
+#define BIG_LIMBS 96
+
+typedef struct {
+    int n; /* limbs in use; w[n-1] != 0 unless n == 0 */
+    uint32_t w[BIG_LIMBS];
+} big_t;
+
+static void big_set_u64(big_t *b, uint64_t v) {
+    b->n = 0;
+    while (v != 0) {
+        b->w[b->n++] = (uint32_t)v;
+        v >>= 32;
+    }
+}
+
+static void big_copy(big_t *dst, const big_t *src) {
+    dst->n = src->n;
+    for (int i = 0; i < src->n; i++) dst->w[i] = src->w[i];
+}
+
+/* b = b * m + add */
+static void big_muladd(big_t *b, uint32_t m, uint32_t add) {
+    uint64_t carry = add;
+    for (int i = 0; i < b->n; i++) {
+        uint64_t t = (uint64_t)b->w[i] * m + carry;
+        b->w[i] = (uint32_t)t;
+        carry = t >> 32;
+    }
+    if (carry != 0 && b->n < BIG_LIMBS) b->w[b->n++] = (uint32_t)carry;
+}
+
+static void big_mul_pow5(big_t *b, int e) {
+    static const uint32_t p5[14] = {1u,       5u,        25u,        125u,       625u,
+                                    3125u,    15625u,    78125u,     390625u,    1953125u,
+                                    9765625u, 48828125u, 244140625u, 1220703125u};
+    while (e >= 13) {
+        big_muladd(b, p5[13], 0);
+        e -= 13;
+    }
+    if (e > 0) big_muladd(b, p5[e], 0);
+}
+
+static void big_shl(big_t *b, int bits) {
+    if (b->n == 0 || bits <= 0) return;
+    int limbs = bits / 32, s = bits % 32;
+    int n = b->n;
+    if (n + limbs + 1 > BIG_LIMBS) return; /* cannot happen within the documented bounds */
+    if (s == 0) {
+        for (int i = n - 1; i >= 0; i--) b->w[i + limbs] = b->w[i];
+        b->w[n + limbs] = 0;
+    } else {
+        b->w[n + limbs] = b->w[n - 1] >> (32 - s);
+        for (int i = n - 1; i > 0; i--) b->w[i + limbs] = (b->w[i] << s) | (b->w[i - 1] >> (32 - s));
+        b->w[limbs] = b->w[0] << s;
+    }
+    for (int i = 0; i < limbs; i++) b->w[i] = 0;
+    b->n = n + limbs + 1;
+    while (b->n > 0 && b->w[b->n - 1] == 0) b->n--;
+}
+
+static void big_shr1(big_t *b) {
+    for (int i = 0; i < b->n; i++) {
+        uint32_t next = (i + 1 < b->n) ? b->w[i + 1] : 0;
+        b->w[i] = (b->w[i] >> 1) | (next << 31);
+    }
+    while (b->n > 0 && b->w[b->n - 1] == 0) b->n--;
+}
+
+static int big_cmp(const big_t *a, const big_t *b) {
+    if (a->n != b->n) return a->n < b->n ? -1 : 1;
+    for (int i = a->n - 1; i >= 0; i--) {
+        if (a->w[i] != b->w[i]) return a->w[i] < b->w[i] ? -1 : 1;
+    }
+    return 0;
+}
+
+/* a -= b, requires a >= b */
+static void big_sub(big_t *a, const big_t *b) {
+    uint32_t borrow = 0;
+    for (int i = 0; i < a->n; i++) {
+        uint32_t bi = i < b->n ? b->w[i] : 0;
+        uint32_t ai = a->w[i];
+        uint32_t d = ai - bi - borrow;
+        borrow = (ai < bi || (ai == bi && borrow)) ? 1u : 0u;
+        a->w[i] = d;
+    }
+    while (a->n > 0 && a->w[a->n - 1] == 0) a->n--;
+}
+
+/* b /= d, returns the remainder */
+static uint32_t big_divmod_small(big_t *b, uint32_t d) {
+    uint64_t rem = 0;
+    for (int i = b->n - 1; i >= 0; i--) {
+        uint64_t cur = (rem << 32) | b->w[i];
+        uint32_t q = (uint32_t)(cur / d);
+        rem = cur - (uint64_t)q * d;
+        b->w[i] = q;
+    }
+    while (b->n > 0 && b->w[b->n - 1] == 0) b->n--;
+    return (uint32_t)rem;
+}
+
+static int big_bitlen(const big_t *b) {
+    if (b->n == 0) return 0;
+    uint32_t top = b->w[b->n - 1];
+    int bits = 0;
+    while (top != 0) {
+        bits++;
+        top >>= 1;
+    }
+    return (b->n - 1) * 32 + bits;
+}
+
+/* ------------------------------------------------------------------ exact digits */
+
+int pync_dtoa__exact(uint64_t bits, char *dig, int *decpt) {
+    uint64_t m = bits & ((UINT64_C(1) << 52) - 1);
+    int bexp = (int)((bits >> 52) & 0x7ff);
+    int e;
+    if (bexp == 0) {
+        e = -1074;
+    } else {
+        m |= UINT64_C(1) << 52;
+        e = bexp - 1075;
+    }
+    if (m == 0) {
+        dig[0] = '0';
+        *decpt = 1;
+        return 1;
+    }
+    while ((m & 1) == 0) {
+        m >>= 1;
+        e++;
+    }
+    big_t n;
+    big_set_u64(&n, m);
+    int dexp = 0; /* value = n * 10^dexp */
+    if (e >= 0) {
+        big_shl(&n, e);
+    } else {
+        big_mul_pow5(&n, -e);
+        dexp = e;
+    }
+    /* Emit digits backwards from the end of dig, 9 at a time. */
+    int pos = PYNC_DTOA_DIGITS_MAX;
+    while (n.n > 0) {
+        uint32_t chunk = big_divmod_small(&n, 1000000000u);
+        int k = 0;
+        if (n.n == 0) {
+            while (chunk != 0) {
+                dig[--pos] = (char)('0' + chunk % 10);
+                chunk /= 10;
+            }
+        } else {
+            for (k = 0; k < 9; k++) {
+                dig[--pos] = (char)('0' + chunk % 10);
+                chunk /= 10;
+            }
+        }
+    }
+    int len = PYNC_DTOA_DIGITS_MAX - pos;
+    pync_memmove(dig, dig + pos, (size_t)len);
+    *decpt = len + dexp;
+    while (len > 1 && dig[len - 1] == '0') len--;
+    return len;
+}
+
+/* ------------------------------------------------------------------ decimal -> double */
+
+static uint64_t make_bits(uint64_t q, int e2) {
+    /* q < 2^53 (or q < 2^52 only when e2 == -1074); value q * 2^e2 */
+    if (q == 0) return 0;
+    if (e2 > 971) return UINT64_C(0x7ff0000000000000);
+    if (q < (UINT64_C(1) << 52)) return q; /* subnormal */
+    return ((uint64_t)(e2 + 1075) << 52) | (q - (UINT64_C(1) << 52));
+}
+
+static const double exact_pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+static uint64_t dbl_bits(double d) {
+    uint64_t b;
+    pync_memcpy(&b, &d, sizeof b);
+    return b;
+}
+
+uint64_t pync_dtoa__decimal_to_bits(const char *dig, int n, long dexp) {
+    if (n <= 0) return 0;
+    if (dexp > 310) return UINT64_C(0x7ff0000000000000);
+    if (dexp < -324) return 0;
+    long e = dexp - n; /* value = D * 10^e */
+
+    if (n <= 15 && e >= -22 && e <= 22) {
+        /* Clinger's fast path: D and 10^|e| are exact doubles, one correctly rounded operation. */
+        uint64_t d = 0;
+        for (int i = 0; i < n; i++) d = d * 10 + (uint64_t)(dig[i] - '0');
+        double v = (double)d;
+        v = e >= 0 ? v * exact_pow10[e] : v / exact_pow10[-e];
+        return dbl_bits(v);
+    }
+
+    big_t num, den;
+    big_set_u64(&num, 0);
+    int i = 0;
+    while (i < n) {
+        uint32_t chunk = 0, scale = 1;
+        for (int k = 0; k < 9 && i < n; k++, i++) {
+            chunk = chunk * 10 + (uint32_t)(dig[i] - '0');
+            scale *= 10;
+        }
+        if (num.n == 0) {
+            big_set_u64(&num, chunk);
+        } else {
+            big_muladd(&num, scale, chunk);
+        }
+    }
+    big_set_u64(&den, 1);
+    int b = (int)e; /* value = num / den * 2^b */
+    if (e >= 0) {
+        big_mul_pow5(&num, (int)e);
+    } else {
+        big_mul_pow5(&den, (int)-e);
+    }
+    int l = big_bitlen(&num) - big_bitlen(&den); /* num/den in (2^(l-1), 2^(l+1)) */
+    int e2 = l + b - 53;
+    if (e2 < -1074) e2 = -1074;
+    if (e2 > 1100) return UINT64_C(0x7ff0000000000000);
+    int shift = b - e2; /* q = floor(num * 2^shift / den) < 2^54 */
+    if (shift >= 0) {
+        big_shl(&num, shift);
+    } else {
+        big_shl(&den, -shift);
+    }
+    big_t dd;
+    big_copy(&dd, &den);
+    big_shl(&dd, 53);
+    uint64_t q = 0;
+    for (int k = 53; k >= 0; k--) {
+        if (big_cmp(&num, &dd) >= 0) {
+            big_sub(&num, &dd);
+            q |= UINT64_C(1) << k;
+        }
+        big_shr1(&dd);
+    }
+    /* num is now the remainder, dd == den */
+    bool up;
+    if (q >= (UINT64_C(1) << 53)) {
+        bool half = (q & 1) != 0;
+        q >>= 1;
+        e2++;
+        up = half && (num.n != 0 || (q & 1) != 0);
+    } else {
+        big_shl(&num, 1);
+        int c = big_cmp(&num, &den);
+        up = c > 0 || (c == 0 && (q & 1) != 0);
+    }
+    if (up) {
+        q++;
+        if (q == (UINT64_C(1) << 53)) {
+            q >>= 1;
+            e2++;
+        }
+    }
+    return make_bits(q, e2);
+}

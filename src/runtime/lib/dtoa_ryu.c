@@ -1,0 +1,186 @@
+/* dtoa_ryu.c — shortest round-trip decimal digits of a double (repr), following the approach of
+ * Ulf Adams' Ryu: scale the value and both ends of its rounding interval by a power of ten with one
+ * 64x128-bit multiplication against a precomputed 125-bit power of five, then drop decimal digits
+ * while the interval still holds a shorter number. Exactness is tracked for the rare cases where
+ * the interval ends or the value itself are exact decimals (ties round half-even, which is what
+ * CPython's dtoa mode 0 does: the shortest digits that round-trip, closest to the exact value).
+ * Integer arithmetic only; 64x64->128 products use __int128 where the compiler has it, and a
+ * portable 32-bit-halves version otherwise (forced with -DPYNC_DTOA_NO_INT128 for testing). */
+#define PYNC_DTOA_INTERNAL
+#include "dtoa.h"
+
+#if defined(__SIZEOF_INT128__) && !defined(PYNC_DTOA_NO_INT128)
+#define PYNC_HAVE_U128 1
+#endif
+
+/* floor(m * mul / 2^j) where mul is a 125-bit value {lo, hi}, m < 2^57, 64 < j < 128. */
+static inline uint64_t mul_shift(uint64_t m, const uint64_t *mul, int j) {
+#ifdef PYNC_HAVE_U128
+    unsigned __int128 b0 = (unsigned __int128)m * mul[0];
+    unsigned __int128 b2 = (unsigned __int128)m * mul[1];
+    return (uint64_t)(((b0 >> 64) + b2) >> (j - 64));
+#else
+    /* m * lo: only the high word is needed; m * hi: both words. */
+    uint64_t m_lo = (uint32_t)m, m_hi = m >> 32;
+    uint64_t a_lo = (uint32_t)mul[0], a_hi = mul[0] >> 32;
+    uint64_t p00 = m_lo * a_lo, p01 = m_lo * a_hi, p10 = m_hi * a_lo, p11 = m_hi * a_hi;
+    uint64_t mid = p10 + (p00 >> 32);          /* < 2^64: (2^32-1)^2 + 2^32-1 */
+    uint64_t mid2 = p01 + (uint32_t)mid;
+    uint64_t hi0 = p11 + (mid >> 32) + (mid2 >> 32);
+
+    uint64_t b_lo = (uint32_t)mul[1], b_hi = mul[1] >> 32;
+    uint64_t q00 = m_lo * b_lo, q01 = m_lo * b_hi, q10 = m_hi * b_lo, q11 = m_hi * b_hi;
+    uint64_t qmid = q10 + (q00 >> 32);
+    uint64_t qmid2 = q01 + (uint32_t)qmid;
+    uint64_t lo1 = (qmid2 << 32) | (uint32_t)q00;
+    uint64_t hi1 = q11 + (qmid >> 32) + (qmid2 >> 32);
+
+    uint64_t sum = hi0 + lo1;
+    if (sum < hi0) hi1++;
+    int d = j - 64; /* 0 < d < 64 */
+    return (hi1 << (64 - d)) | (sum >> d);
+#endif
+}
+
+/* ceil(log2(5^e)) for 1 <= e <= 3528, and 1 for e == 0 (the bit length of 5^e). */
+static inline int pow5_bits(int e) { return (int)(((uint32_t)e * 1217359u) >> 19) + 1; }
+/* floor(e * log10(2)) for 0 <= e <= 1650. */
+static inline int log10_pow2(int e) { return (int)(((uint32_t)e * 78913u) >> 18); }
+/* floor(e * log10(5)) for 0 <= e <= 2620. */
+static inline int log10_pow5(int e) { return (int)(((uint32_t)e * 732923u) >> 20); }
+
+static inline bool multiple_of_pow5(uint64_t v, int p) {
+    int n = 0;
+    while (v != 0 && v % 5 == 0) {
+        v /= 5;
+        n++;
+        if (n >= p) return true;
+    }
+    return n >= p;
+}
+
+static inline bool multiple_of_pow2(uint64_t v, int p) {
+    return (v & ((UINT64_C(1) << p) - 1)) == 0;
+}
+
+int pync_dtoa__shortest(uint64_t bits, char *dig, int *decpt) {
+    uint64_t frac = bits & ((UINT64_C(1) << 52) - 1);
+    int bexp = (int)((bits >> 52) & 0x7ff);
+    uint64_t m2;
+    int e2;
+    if (bexp == 0) {
+        m2 = frac;
+        e2 = 1 - 1023 - 52 - 2;
+    } else {
+        m2 = frac | (UINT64_C(1) << 52);
+        e2 = bexp - 1023 - 52 - 2;
+    }
+    bool accept_bounds = (m2 & 1) == 0; /* round-half-even input: interval ends belong to x */
+    /* The value and its interval, times 4: mv, mp = mv + 2, mm = mv - 1 - mm_shift (the gap below
+       is half as wide at a power of two, except at the smallest normal exponent). */
+    uint64_t mv = 4 * m2;
+    int mm_shift = (frac != 0 || bexp <= 1) ? 1 : 0;
+
+    uint64_t vr, vp, vm;
+    int e10;
+    bool vm_exact = false, vr_exact = false; /* "all digits dropped so far are zero" */
+
+    if (e2 >= 0) {
+        int q = log10_pow2(e2) - (e2 > 3);
+        e10 = q;
+        int k = 125 + pow5_bits(q) - 1;
+        int i = -e2 + q + k;
+        const uint64_t *mul = pync_dtoa__pow5_inv_split[q];
+        vr = mul_shift(mv, mul, i);
+        vp = mul_shift(mv + 2, mul, i);
+        vm = mul_shift(mv - 1 - (uint64_t)mm_shift, mul, i);
+        if (q <= 21) {
+            /* Exact iff 5^q divides the scaled numerator; at most one of mv, mp, mm can. */
+            if (mv % 5 == 0) {
+                vr_exact = multiple_of_pow5(mv, q);
+            } else if (accept_bounds) {
+                vm_exact = multiple_of_pow5(mv - 1 - (uint64_t)mm_shift, q);
+            } else {
+                vp -= multiple_of_pow5(mv + 2, q) ? 1 : 0; /* exclusive upper end */
+            }
+        }
+    } else {
+        int q = log10_pow5(-e2) - (-e2 > 1);
+        e10 = q + e2;
+        int i = -e2 - q;
+        int k = pow5_bits(i) - 125;
+        int j = q - k;
+        const uint64_t *mul = pync_dtoa__pow5_split[i];
+        vr = mul_shift(mv, mul, j);
+        vp = mul_shift(mv + 2, mul, j);
+        vm = mul_shift(mv - 1 - (uint64_t)mm_shift, mul, j);
+        /* Here the scaled values are floor(n * 5^i / 2^q): exact iff 2^q divides n. */
+        if (q <= 1) {
+            vr_exact = true; /* mv has two trailing zero bits */
+            if (accept_bounds) {
+                vm_exact = mm_shift == 1; /* mm = mv - 2 has one trailing zero bit */
+            } else {
+                vp--; /* mp = mv + 2 has one trailing zero bit: exact, and excluded */
+            }
+        } else if (q < 63) {
+            vr_exact = multiple_of_pow2(mv, q);
+        }
+    }
+
+    int removed = 0;
+    int last_digit = 0;
+    uint64_t out;
+    if (vm_exact || vr_exact) {
+        /* General case: track whether all removed digits were zero. */
+        while (vp / 10 > vm / 10) {
+            vm_exact = vm_exact && vm % 10 == 0;
+            vr_exact = vr_exact && last_digit == 0;
+            last_digit = (int)(vr % 10);
+            vr /= 10;
+            vp /= 10;
+            vm /= 10;
+            removed++;
+        }
+        if (vm_exact) {
+            /* The lower end is an exact, included decimal: drop its trailing zeros too. */
+            while (vm % 10 == 0) {
+                vr_exact = vr_exact && last_digit == 0;
+                last_digit = (int)(vr % 10);
+                vr /= 10;
+                vp /= 10;
+                vm /= 10;
+                removed++;
+            }
+        }
+        if (vr_exact && last_digit == 5 && vr % 2 == 0) last_digit = 4; /* exact tie: to even */
+        out = vr + (((vr == vm && (!accept_bounds || !vm_exact)) || last_digit >= 5) ? 1 : 0);
+    } else {
+        bool round_up = false;
+        while (vp / 10 > vm / 10) {
+            round_up = vr % 10 >= 5;
+            vr /= 10;
+            vp /= 10;
+            vm /= 10;
+            removed++;
+        }
+        out = vr + ((vr == vm || round_up) ? 1 : 0);
+    }
+    int exp10 = e10 + removed;
+
+    char tmp[20];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + (int)(out % 10));
+        out /= 10;
+    } while (out != 0);
+    /* Trailing zeros can remain when the loop stopped early (e.g. at integers): strip them. */
+    int start = 0;
+    while (start < n - 1 && tmp[start] == '0') {
+        start++;
+        exp10++;
+    }
+    int len = 0;
+    for (int i = n - 1; i >= start; i--) dig[len++] = tmp[i];
+    *decpt = exp10 + len;
+    return len;
+}
