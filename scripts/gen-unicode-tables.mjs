@@ -89,6 +89,8 @@ const REVERTS = {
     // U+AB69 MODIFIER LETTER SMALL TURNED W.
     Lowercase: [[0x10fc, 0x10fc], [0xa7f2, 0xa7f4], [0xab69, 0xab69]],
     Cased: [[0x10fc, 0x10fc], [0xa7f2, 0xa7f4], [0xab69, 0xab69]],
+    // Name aliases added in 15.0 for older characters.
+    aliases: ['EM', 'ARABIC SMALL HIGH LIGATURE ALEF WITH YEH BARREE', 'SUNDANESE LETTER ARCHAIC I'],
   },
 };
 const reverts = REVERTS[sourceVersion];
@@ -204,6 +206,7 @@ const props = new Uint8Array(N);
     for (let c = a; c <= b; c++) if (assigned(c)) props[c] |= bit;
   }
   for (const [prop, ranges] of Object.entries(reverts)) {
+    if (prop === 'aliases') continue;
     const bit = wanted[prop];
     if (!bit) throw new Error(`REVERTS: unknown property ${prop}`);
     for (const [a, b] of ranges) for (let c = a; c <= b; c++) props[c] &= ~bit;
@@ -249,7 +252,10 @@ function fullFold(cp) {
 const aliases = [];
 for (const [cpHex, alias] of records('NameAliases.txt')) {
   const cp = parseInt(cpHex, 16);
-  if (assigned(cp)) aliases.push([cp, alias]);
+  if (assigned(cp) && !(reverts.aliases ?? []).includes(alias)) aliases.push([cp, alias]);
+}
+for (const alias of reverts.aliases ?? []) {
+  if (!aliases.every(([, a]) => a !== alias)) throw new Error(`REVERTS: alias ${alias} still present`);
 }
 
 // ---------------------------------------------------------------------------------------------
