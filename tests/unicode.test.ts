@@ -57,10 +57,11 @@ function run(cmd: string, args: string[], input?: string): Promise<string> {
 // The oracle. Per-code-point lines have the format of tests/runtime/unicode_driver.c (see
 // there); cased / case-ignorable are not exposed by Python, so they are observed through
 // str.title() (which lowers a letter after a cased character) and str.lower()'s final-sigma
-// rule (which skips case-ignorable characters and looks for a cased one).
+// rule (which skips case-ignorable characters and looks for a cased one). The re module's
+// single-code-point case mappings come from _sre.unicode_tolower / unicode_iscased.
 
 const ORACLE = String.raw`
-import json, sys, unicodedata as u
+import _sre, json, sys, unicodedata as u
 req = json.load(open(sys.argv[1], encoding='utf-8'))
 out = []
 w = out.append
@@ -83,8 +84,10 @@ for cp in range(0x110000):
         't' if cat_(c) == 'Lt' else '.',  # Py_UNICODE_ISTITLE (str.istitle() also accepts upper)
         'p' if c.isprintable() else '.', 'c' if cased else '.', 'i' if ign else '.',
         'S' if c.isidentifier() else '.', 'C' if ('a' + c).isidentifier() else '.',
-        'b' if len(('a' + c + 'b').splitlines()) == 2 else '.'))
+        'b' if len(('a' + c + 'b').splitlines()) == 2 else '.',
+        'r' if _sre.unicode_iscased(cp) else '.'))
     maps = ' '.join(','.join(str(ord(x) - cp) for x in m) for m in (c.upper(), c.lower(), c.title(), c.casefold()))
+    maps += ' %d' % (_sre.unicode_tolower(cp) - cp)
     line = '%s %s %d %d %.17g %s' % (cat_(c), f, dec_(c, -1), dig_(c, -1), num_(c, -1), maps)
     if line != prev:
         w('%X %s\n' % (cp, line))
@@ -205,13 +208,13 @@ function identifierProbes(): string[] {
 // ---------------------------------------------------------------------------------------------
 // Comparing per-code-point descriptions
 
-const FIELDS = ['category', 'flags', 'decimal', 'digit', 'numeric', 'upper', 'lower', 'title', 'casefold'];
+const FIELDS = ['category', 'flags', 'decimal', 'digit', 'numeric', 'upper', 'lower', 'title', 'casefold', 'to_lower1'];
 const FLAG_NAMES: Record<string, string> = {
   a: 'isalpha', d: 'isdecimal', g: 'isdigit', n: 'isnumeric', m: 'isalnum', s: 'isspace', l: 'islower',
   u: 'isupper', t: 'istitle', p: 'isprintable', c: 'is_cased', i: 'is_case_ignorable', S: 'isidentifier_start',
-  C: 'isidentifier_continue', b: 'islinebreak',
+  C: 'isidentifier_continue', b: 'islinebreak', r: 're cased (to_upper1/to_lower1)',
 };
-const FLAG_LETTERS = 'adgnmsltupciSCb';
+const FLAG_LETTERS = 'adgnmsltupciSCbr';
 
 /** Parses "<hex> <description>" run lines into sorted [start, description] pairs. */
 function parseRuns(text: string): Array<[number, string]> {

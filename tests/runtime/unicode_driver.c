@@ -3,11 +3,12 @@
  *
  * One line per run of code points with the same description:
  *   <first code point, hex> <category> <flags> <decimal> <digit> <numeric %.17g>
- *   <upper> <lower> <title> <folded>
+ *   <upper> <lower> <title> <folded> <lower1>
  * flags holds one letter per predicate, '.' when false: a(lpha) d(ecimal) (di)g(it) n(umeric)
  * (al)m(um) s(pace) l(ower) u(pper) t(itle) p(rintable) c(ased) (case-)i(gnorable)
- * S (identifier start) C (identifier continue) b (linebreak). A mapping is its code points as
- * comma-separated differences from the code point, so that runs compress. */
+ * S (identifier start) C (identifier continue) b (linebreak), and r when the re module would
+ * treat the character as cased (to_upper1 or to_lower1 changes it). A mapping is its code
+ * points as comma-separated differences from the code point, so that runs compress. */
 #include <stdio.h>
 #include <string.h>
 
@@ -28,7 +29,7 @@ int main(void) {
     static char line[256], prev[256];
     prev[0] = '\0';
     for (uint32_t cp = 0; cp < 0x110000; cp++) {
-        char f[16];
+        char f[17];
         f[0] = pync_ucd_isalpha(cp) ? 'a' : '.';
         f[1] = pync_ucd_isdecimal(cp) ? 'd' : '.';
         f[2] = pync_ucd_isdigit(cp) ? 'g' : '.';
@@ -44,13 +45,16 @@ int main(void) {
         f[12] = pync_ucd_isidentifier_start(cp) ? 'S' : '.';
         f[13] = pync_ucd_isidentifier_continue(cp) ? 'C' : '.';
         f[14] = pync_ucd_islinebreak(cp) ? 'b' : '.';
-        f[15] = '\0';
+        f[15] = (pync_ucd_to_upper1(cp) != cp || pync_ucd_to_lower1(cp) != cp) ? 'r' : '.';
+        f[16] = '\0';
         snprintf(line, sizeof line, "%s %s %d %d %.17g", pync_ucd_category_name(cp), f,
                  pync_ucd_decimal(cp), pync_ucd_digit(cp), pync_ucd_numeric(cp));
         put_map(line, sizeof line, cp, pync_ucd_to_upper);
         put_map(line, sizeof line, cp, pync_ucd_to_lower);
         put_map(line, sizeof line, cp, pync_ucd_to_title);
         put_map(line, sizeof line, cp, pync_ucd_to_folded);
+        size_t len = strlen(line);
+        snprintf(line + len, sizeof line - len, " %ld", (long)pync_ucd_to_lower1(cp) - (long)cp);
         if (strcmp(line, prev) != 0) {
             printf("%X %s\n", (unsigned)cp, line);
             memcpy(prev, line, sizeof line);

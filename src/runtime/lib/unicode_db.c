@@ -142,9 +142,12 @@ int pync_ucd_digit(uint32_t cp) {
     return (f & PYNC_UCD_F_DIGIT) ? (int)((f >> PYNC_UCD_DIGIT_SHIFT) & 15u) : -1;
 }
 
+/* A table rather than an int→double conversion, which soft-float targets would call out for. */
+static const double digit_values[16] = {0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0};
+
 double pync_ucd_numeric(uint32_t cp) {
     unsigned f = flags_of(cp);
-    if (f & PYNC_UCD_F_DIGIT) return (double)((f >> PYNC_UCD_DIGIT_SHIFT) & 15u);
+    if (f & PYNC_UCD_F_DIGIT) return digit_values[(f >> PYNC_UCD_DIGIT_SHIFT) & 15u];
     int slot = numeric_slot(cp);
     return slot < 0 ? -1.0 : pync_ucd_numeric_values[pync_ucd_numeric_index[slot]];
 }
