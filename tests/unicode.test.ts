@@ -121,9 +121,20 @@ for n in req['escapes']:
     except SyntaxError:
         w('-\n')
 
+# str.isidentifier(), and whether the tokenizer takes the text as a name ('-' for keywords and
+# text with white space, which the tokenizer would split).
 w('@identifiers\n')
+import keyword
 for s in req['identifiers']:
-    w('1\n' if s.isidentifier() else '0\n')
+    try:
+        compile(s + '=1', '<probe>', 'exec')
+        tok = '1'
+    except (SyntaxError, ValueError):
+        tok = '0'
+    n = u.normalize('NFKC', s)
+    if keyword.iskeyword(n) or keyword.issoftkeyword(n) or any(ch.isspace() for ch in s):
+        tok = '-'
+    w(('1' if s.isidentifier() else '0') + tok + '\n')
 sys.stdout.write(''.join(out))
 `;
 
@@ -354,13 +365,15 @@ describe.skipIf(!haveOracle)('Unicode data vs CPython 3.11', () => {
     expect(report(m)).toBe('');
   });
 
-  it('frontend: isValidIdentifier agrees with str.isidentifier', () => {
+  it('frontend: isValidIdentifier agrees with str.isidentifier and the tokenizer', () => {
     const theirs = sections.get('identifiers') ?? [];
     expect(theirs.length).toBe(identifiers.length);
     const bad: string[] = [];
     identifiers.forEach((s, k) => {
       const ours = isValidIdentifier(s);
-      if (ours !== (theirs[k] === '1')) bad.push(`${JSON.stringify(s)}: ours ${ours}, CPython ${!ours}`);
+      const [isId, tok] = theirs[k] ?? '';
+      if (ours !== (isId === '1')) bad.push(`${JSON.stringify(s)}: ours ${ours}, str.isidentifier ${!ours}`);
+      if (tok !== '-' && ours !== (tok === '1')) bad.push(`${JSON.stringify(s)}: ours ${ours}, tokenizer ${!ours}`);
     });
     expect(bad.slice(0, 40).join('\n')).toBe('');
   });

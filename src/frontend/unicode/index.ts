@@ -44,7 +44,12 @@ function inRanges(bounds: Uint32Array, cp: number): boolean {
   return (lo & 1) === 1;
 }
 
-/** XID_Start or '_': what may begin an identifier (after NFKC normalisation). */
+// Identifiers: CPython 3.11's tokenizer checks an identifier *as written* with these rules
+// (verify_identifier: first code point XID_Start or '_', the rest XID_Continue; 'x\u00b2' and
+// '\u037a' are errors) and only then NFKC-normalises it to get the name ('\u210c' → 'H').
+// XID_* are closed under NFKC, so the normalised name is again a valid identifier.
+
+/** XID_Start or '_': what may begin an identifier. */
 export function isIdentifierStart(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || cp === 0x5f;
   return inRanges(xidStart, cp);
@@ -66,7 +71,8 @@ export function isPrintable(cp: number): boolean {
 
 /**
  * str.isidentifier(): non-empty, the first code point XID_Start or '_', the rest XID_Continue.
- * The tokenizer applies it to NFKC-normalised text; s is taken as given.
+ * s is taken as given (the tokenizer's check, on the identifier as written, is the same rule).
+ * Lone surrogates count as code points of their own, which are never identifier characters.
  */
 export function isValidIdentifier(s: string): boolean {
   if (s.length === 0) return false;
