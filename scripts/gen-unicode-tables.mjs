@@ -12,7 +12,8 @@
 //
 // pync follows CPython 3.11, which uses Unicode 14.0.0. The installed database may be newer
 // (Debian 12 ships 15.0): every code point whose Age (DerivedAge.txt) is newer than 14.0 is
-// treated as unassigned, exactly as if the character did not exist yet.
+// treated as unassigned, exactly as if the character did not exist yet, and the few changes the
+// newer version made to older characters are undone (REVERTS below).
 //
 // The rules mirror what CPython's str methods compute (Objects/unicodectype.c):
 //   alpha        category Lu Ll Lt Lm Lo
@@ -20,7 +21,8 @@
 //                value (kPrimaryNumeric / kAccountingNumeric / kOtherNumeric, as listed in
 //                extracted/DerivedNumericValues.txt)
 //   space        bidirectional class WS, B or S, or category Zs
-//   linebreak    bidirectional class B or category Zl (plus \v \f, which str.splitlines adds)
+//   (linebreak   bidirectional class B or category Zl, plus \v \f for str.splitlines: a fixed
+//                list of ten code points, written out in unicode_db.c)
 //   lower/upper  derived properties Lowercase / Uppercase
 //   title        category Lt
 //   printable    ' ' or a category outside C* and Z*
@@ -396,7 +398,8 @@ function genTypeScript() {
 
   const out = `// GENERATED FILE — do not edit. Regenerate with: ${COMMAND}
 // Source: Unicode Character Database ${sourceVersion}, restricted to Unicode ${TARGET_VERSION}
-// (characters of a later Age are unassigned), as in CPython 3.11.
+// (characters of a later Age are unassigned, later changes to older ones undone), as in
+// CPython 3.11.
 // The API over these tables is ./index.ts.
 
 export const UNICODE_VERSION = '${TARGET_VERSION}';
@@ -578,7 +581,8 @@ function genC() {
 
   const out = `/* GENERATED FILE — do not edit. Regenerate with: ${COMMAND}
  * Source: Unicode Character Database ${sourceVersion}, restricted to Unicode ${TARGET_VERSION}
- * (characters of a later Age are unassigned), as in CPython 3.11.
+ * (characters of a later Age are unassigned, later changes to older ones undone), as in
+ * CPython 3.11.
  * Included only by unicode_db.c, which holds the lookups and documents the encoding.
  * Const data: ${total} bytes (ctype ${sizes.ctype}, casing ${sizes.casing}, numeric ${sizes.numeric}). */
 #ifndef PYNC_UNICODE_TABLES_H

@@ -1,6 +1,7 @@
 /* GENERATED FILE — do not edit. Regenerate with: node scripts/gen-unicode-tables.mjs
  * Source: Unicode Character Database 15.0.0, restricted to Unicode 14.0.0
- * (characters of a later Age are unassigned), as in CPython 3.11.
+ * (characters of a later Age are unassigned, later changes to older ones undone), as in
+ * CPython 3.11.
  * Included only by unicode_db.c, which holds the lookups and documents the encoding.
  * Const data: 37436 bytes (ctype 19770, casing 11054, numeric 6612). */
 #ifndef PYNC_UNICODE_TABLES_H
