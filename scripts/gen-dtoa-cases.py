@@ -81,3 +81,378 @@ def write_tables():
 if __name__ == '__main__' and '--tables' in sys.argv:
     write_tables()
     sys.exit(0)
+
+
+# ---------------------------------------------------------------- values
+
+def neighbours(x):
+    out = [x]
+    if math.isfinite(x):
+        out.append(math.nextafter(x, math.inf))
+        out.append(math.nextafter(x, -math.inf))
+    return [v for v in out if math.isfinite(v)]
+
+
+def special_values():
+    """Edge values every category gets: zeros, extremes, notation switch points, ties."""
+    vals = [0.0, -0.0, math.inf, -math.inf, math.nan, -math.nan, 1.0, -1.0, 0.1, 0.5, 1.5, 2.5,
+            0.125, 0.375, 2.675, 1e16, 1e-4, 1e-5, 9999999999999998.0, 1e15, 123456789012345.0,
+            1234567890123456.0, 12345678901234567.0, 2.0 ** 53, 2.0 ** 53 + 2, 2.0 ** 63, 2.0 ** 64,
+            5e-324, 1e-323, 2.2250738585072014e-308, 2.225073858507201e-308, 1.7976931348623157e308,
+            4.9406564584124654e-324, 1.5e-07, 0.0001, 0.001, 0.3, 2.0 / 3, 1 / 3, math.pi, math.e,
+            100.0, 1e22, 1e23, 1e21, 9.5, 0.05, 0.95, 99.5, 999999.5, 0.9999995, 1e100, 1e-100,
+            5e-310, 2.5e-310, 1.25e-320, 123.456, 4.35, 0.045, 1.005, 8.5, 0.00001, 0.000015]
+    out = []
+    for v in vals:
+        out.extend(neighbours(v) if math.isfinite(v) else [v])
+    return out
+
+
+def random_doubles(rng, n):
+    out = []
+    while len(out) < n:
+        x = fbits(rng.getrandbits(64))
+        if math.isfinite(x):
+            out.append(x)
+    return out
+
+
+def short_decimals(rng, n):
+    out = []
+    for _ in range(n):
+        digits = rng.randint(1, 17)
+        mant = rng.randrange(10 ** (digits - 1), 10 ** digits)
+        e = rng.randint(-330, 310)
+        x = float('%de%d' % (mant, e))
+        if math.isfinite(x):
+            out.append(x if rng.random() < 0.8 else -x)
+    return out
+
+
+def repr_values(rng):
+    vals = special_values()
+    vals += random_doubles(rng, 5000)
+    vals += [fbits(rng.getrandbits(52)) for _ in range(600)]            # subnormals
+    for k in range(-1074, 1024):                                          # powers of two
+        vals.extend(neighbours(2.0 ** k) if k % 3 == 0 or k < -1000 or k > 1000 else [2.0 ** k])
+    for k in range(-323, 309):                                            # powers of ten
+        vals.extend(neighbours(float('1e%d' % k)))
+    for k in range(14, 19):                                               # around the e+16 switch
+        for d in (1, 2, 5, 9):
+            vals.extend(neighbours(d * 10.0 ** k))
+        vals.extend(neighbours(10.0 ** k - 1))
+    for k in range(-7, -2):                                               # around the e-05 switch
+        vals.extend(neighbours(10.0 ** k))
+        vals.extend(neighbours(9.999999 * 10.0 ** k))
+    vals += [float(rng.randrange(-10 ** 17, 10 ** 17)) for _ in range(800)]  # integers
+    vals += [float(rng.randrange(-2 ** 64, 2 ** 64)) for _ in range(300)]
+    vals += short_decimals(rng, 3000)
+    return vals
+
+
+# ---------------------------------------------------------------- format
+
+def spec_for(typ, prec, flags):
+    s = ''
+    if flags & PLUS:
+        s += '+'
+    elif flags & SPACE:
+        s += ' '
+    if flags & NONEG:
+        s += 'z'
+    if flags & ALT:
+        s += '#'
+    if prec >= 0:
+        s += '.%d' % prec
+    t = typ
+    if flags & UPPER and typ in 'efg':
+        t = typ.upper()
+    return s + ('' if typ == '-' else t)
+
+
+def format_cases(rng):
+    lines = []
+    vals = special_values() + random_doubles(rng, 60) + short_decimals(rng, 80)
+    vals += [fbits(rng.getrandbits(52)) for _ in range(10)]
+    vals += [rng.choice([1, -1]) * rng.randrange(0, 2000) / 8 for _ in range(30)]  # ties
+    flag_choices = [0, 0, 0, ALT, PLUS, SPACE, NONEG, ALT | PLUS, NONEG | SPACE, UPPER, ALT | NONEG]
+    precs = [-1] + list(range(0, 21)) + [25, 50, 100]
+    for x in vals:
+        for typ in 'eEfFgG%-n':
+            for prec in precs:
+                if rng.random() < 0.45:
+                    continue
+                flags = rng.choice(flag_choices)
+                if flags & UPPER and typ not in 'efg':
+                    flags &= ~UPPER
+                spec = spec_for(typ, prec, flags)
+                lines.append('f\t%s\t%s\t%d\t%d\t%s' % (hb(x), typ, prec, flags, format(x, spec)))
+    # large precisions and huge outputs
+    big = [1e300, -1e300, 1.7976931348623157e308, 5e-324, 0.1, 1 / 3, 2.0 ** -1074, 2.0 ** 1023,
+           1e-300, 123.456, 2.5e-310]
+    for x in big:
+        for typ in 'efg%-':
+            for prec in (150, 400, 767, 800, 1100):
+                flags = rng.choice([0, ALT])
+                lines.append('f\t%s\t%s\t%d\t%d\t%s' % (hb(x), typ, prec, flags,
+                                                        format(x, spec_for(typ, prec, flags))))
+    # '%'-formatting agrees with the same flags
+    for x in vals[::3]:
+        for conv in 'eEfFgGrs':
+            prec = rng.choice([-1, 0, 1, 3, 6, 10, 17, 30])
+            flags = rng.choice([0, ALT, PLUS, SPACE, ALT | PLUS])
+            if conv in 'rs':
+                prec, flags = -1, 0
+            fmt = '%' + ('+' if flags & PLUS else ' ' if flags & SPACE else '') + \
+                  ('#' if flags & ALT else '') + ('.%d' % prec if prec >= 0 else '') + conv
+            lines.append('f\t%s\t%s\t%d\t%d\t%s' % (hb(x), 'r' if conv in 'rs' else conv, prec,
+                                                    flags, fmt % x))
+    return lines
+
+
+# ---------------------------------------------------------------- parsing
+
+def exact_decimal(x):
+    """The exact decimal expansion of a finite double, as a plain string."""
+    from decimal import Decimal
+    d = Decimal(x)
+    s = format(d, 'f')
+    return s
+
+
+def midpoint_str(a, b):
+    """Exact decimal string of (a + b) / 2 for doubles a < b."""
+    from fractions import Fraction
+    f = (Fraction(a) + Fraction(b)) / 2
+    # f has a power-of-two denominator: scale to an exact decimal
+    num, den = f.numerator, f.denominator
+    k = den.bit_length() - 1
+    assert den == 1 << k
+    digits = str(num * 5 ** k)
+    if k == 0:
+        return digits
+    digits = digits.rjust(k + 1, '0')
+    return digits[:-k] + '.' + digits[-k:]
+
+
+def sci_variants(s, rng):
+    """Rewrite a plain decimal string into an equivalent one with an exponent."""
+    if '.' not in s:
+        s += '.'
+    ip, fp = s.split('.')
+    shift = rng.randint(-5, 5)
+    allds = ip + fp
+    point = len(ip) + shift
+    exp = -shift
+    if point <= 0:
+        allds = '0' * (1 - point) + allds
+        point = 1
+    if point > len(allds):
+        allds += '0' * (point - len(allds))
+    return allds[:point] + '.' + allds[point:] + 'e%+d' % exp
+
+
+def parse_cases(rng):
+    strs = []
+    # midpoints between neighbouring doubles, and just around them
+    pts = random_doubles(rng, 500) + [fbits(rng.getrandbits(52)) for _ in range(150)]
+    pts += [2.0 ** k for k in range(-1074, 1024, 37)] + [float('1e%d' % k) for k in range(-320, 308, 23)]
+    pts += [5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 9007199254740992.0, 1.0, 0.1]
+    for a in pts:
+        a = abs(a)
+        if a == 0 or not math.isfinite(math.nextafter(a, math.inf)):
+            continue
+        b = math.nextafter(a, math.inf)
+        m = midpoint_str(a, b)
+        strs.append(m)
+        strs.append(m + '0000000000000000000000000000001')
+        if m.endswith('5'):
+            strs.append(m[:-1] + '4' + '9' * rng.randint(1, 40))
+        if rng.random() < 0.3:
+            strs.append(sci_variants(m, rng))
+        if rng.random() < 0.3:
+            strs.append('-' + m)
+    # below half the smallest subnormal / at it / above it; overflow boundary
+    hmin = midpoint_str(0.0, 5e-324)
+    strs += [hmin, hmin + '1', hmin[:-1] + '4999', '2.4703282292062327e-324', '2.4703282292062328e-324']
+    top = midpoint_str(1.7976931348623157e308, 1.7976931348623157e308 + 0)  # == max
+    strs += ['1.7976931348623157e308', '1.7976931348623158e308', '1.7976931348623159e308',
+             '179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791.9',
+             '179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792',
+             top]
+    # exact expansions (hundreds of digits) and very long inputs
+    for x in [5e-324, 2.2250738585072014e-308, 2.225073858507201e-308, 1e-300, 0.1, 1 / 3]:
+        strs.append(exact_decimal(x))
+    strs.append('0.' + '0' * 300 + '1' * 800)
+    strs.append('1' * 900 + 'e-600')
+    strs.append('9' * 1000)
+    strs.append('0.' + '9' * 1200)
+    strs.append('1' + '0' * 5000 + 'e-5000')
+    strs.append('0.' + '0' * 5000 + '1e5001')
+    strs.append(midpoint_str(1.0, math.nextafter(1.0, 2)) + '0' * 900 + '1')
+    strs.append(midpoint_str(1.0, math.nextafter(1.0, 2)) + '0' * 900)
+    # exponent extremes
+    strs += ['1e-400', '1e400', '-1e400', '1e-324', '1e-323', '0e999999999999999999999', '1e99999999999999999999',
+             '1e-99999999999999999999', '0.0000000000000000000000001e+400', '1' + '0' * 400 + 'e-400',
+             '123456789e-330', '1e308', '1e309', '2e308', '1e-5', '1e+16', '1E16', '1e016', '1e-0',
+             '4.9406564584124654e-324', '2.2250738585072011e-308', '2.2250738585072012e-308',
+             '9007199254740993', '9007199254740993.000000000000001', '9007199254740995',
+             '18014398509481985', '0.1e1', '.1e1', '1.e1', '00000.00001e5', '0000', '-0', '-0.0e10',
+             '+0.0', '7.2057594037927933e16', '3.0000000000000004', '0.30000000000000004']
+    # underscores, whitespace, special names, junk
+    strs += ['1_000', '1_000.000_1', '1_0e1_0', '0_0', '1__0', '_1', '1_', '1_.5', '1._5', '1e_5',
+             '1e5_', '1_e5', '._1', '1.5_', ' 1_0 ', '+_1', '-1_0', '1_0_0_0.0_1',
+             ' 1.5', '1.5 ', '\t\n\v\f\r 2.5 \r\n', '1 .5', '1. 5', '- 1', '', ' ', '  \t ',
+             'inf', 'INF', 'Inf', 'infinity', 'INFINITY', 'iNfInItY', '+inf', '-inf', ' -Infinity ',
+             'nan', 'NaN', 'NAN', '-nan', '+nan', ' nan ', 'infinit', 'infinityy', 'infx', 'nanx',
+             'nan(1)', 'inf.0', '-+1', '+-1', '--1', '++1', '1e', '1e+', '1e-', 'e5', '.e5', '.', '-.',
+             '+.5', '-.5e-1', '1.5.5', '1e5e5', '1e5.5', '0x10', '1j', '1.5j', '1,5', '1f', '1d',
+             '\u0661\u0662', '1\x00', '\x001', '\x0b1', '\x1c1', '１', '1e+-5', '1E+05', '+1E-05', 'in f',
+             'i', 'n', 'na', 'infinityinfinity', '1.0e', '0.', '.0', '00', '1' * 30, '1' * 30 + '.' + '9' * 30]
+    # random short strings from a small alphabet (mostly invalid, some valid)
+    alpha = '0123456789._eE+- '
+    for _ in range(2500):
+        n = rng.randint(1, 9)
+        strs.append(''.join(rng.choice(alpha) for _ in range(n)))
+    # random decimal strings of many shapes
+    for _ in range(3000):
+        nd = rng.choice([1, 2, 5, 10, 15, 16, 17, 18, 19, 20, 25, 40, 100, 300])
+        ds = ''.join(rng.choice('0123456789') for _ in range(nd))
+        pos = rng.randint(0, nd)
+        s = ds[:pos] + '.' + ds[pos:] if rng.random() < 0.7 else ds
+        if rng.random() < 0.7:
+            s += rng.choice('eE') + rng.choice(['', '+', '-']) + str(rng.randint(0, 340))
+        if rng.random() < 0.2:
+            s = '-' + s
+        strs.append(s)
+    lines = []
+    for s in strs:
+        if not s.isascii():
+            continue  # CPython maps Unicode digits/spaces to ASCII first; that is the caller's part
+        try:
+            v = float(s)
+            want = hb(v)
+        except ValueError:
+            want = 'ERR'
+        lines.append('p\t%s\t%s' % (s.encode('utf-8').hex(), want))
+    return lines
+
+
+def literal_cases(rng):
+    import ast
+    import warnings
+    cands = ['1.5', '1_000.000_1', '1e5', '1E5', '1e+5', '1e-5', '1.', '.5', '0.0', '00.5', '07e1', '1_0e1_0',
+             '1__0.0', '_1.0', '1_.0', '1._0', '1.0_', '1e_5', '1e5_', '.e5', '.', 'e5', '1e', '1e+',
+             '0_7.5', '1.5e3_0', '1.5e-3_0', '1' * 400 + '.0', '0.' + '0' * 400 + '5', '1e-400', '1e400',
+             '1.7976931348623159e308', '2.4703282292062328e-324', '3.14_15_92', '1_2.3_4e-5_6',
+             '0e0', '0.0e-999', '9007199254740993.0', '1.0e+0_0']
+    alpha = '0123456789._eE+'
+    for _ in range(1500):
+        n = rng.randint(1, 8)
+        cands.append(''.join(rng.choice(alpha) for _ in range(n)))
+    lines = []
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        for s in cands:
+            try:
+                node = ast.parse(s, mode='eval').body
+                ok = isinstance(node, ast.Constant) and type(node.value) is float
+                want = hb(node.value) if ok else 'ERR'
+            except (SyntaxError, ValueError):
+                want = 'ERR'
+            lines.append('l\t%s\t%s' % (s.encode().hex(), want))
+    return lines
+
+
+# ---------------------------------------------------------------- round
+
+def round_cases(rng):
+    vals = special_values() + random_doubles(rng, 300) + short_decimals(rng, 600)
+    vals += [rng.randrange(-100000, 100000) / 1000 + 0.0005 for _ in range(200)]
+    vals += [rng.randrange(-10000, 10000) / 8 for _ in range(100)]
+    vals += [fbits(rng.getrandbits(52)) for _ in range(30)]
+    lines = []
+    for x in vals:
+        if not math.isfinite(x) and rng.random() < 0.7:
+            continue
+        nds = set(rng.sample(range(-20, 21), 6))
+        nds |= {0, rng.randint(-330, -300), rng.randint(300, 330), rng.randint(-310, 330)}
+        if math.isfinite(x) and x != 0:
+            e = math.floor(math.log10(abs(x)))
+            nds |= {-e, -e - 1, -e + 1, 16 - e, 17 - e}
+        for nd in sorted(nds):
+            try:
+                want = hb(round(x, nd))
+            except OverflowError:
+                want = 'OVF'
+            lines.append('R\t%s\t%d\t%s' % (hb(x), nd, want))
+    for x, nd in [(2.675, 2), (0.5, 0), (1.5, 0), (2.5, 0), (-0.5, 0), (0.125, 2), (0.375, 2),
+                  (1.7976931348623157e308, -308), (1.7976931348623157e308, -307), (-1.7976931348623157e308, -308),
+                  (1.5e308, -308), (9.5e307, -307), (5e-324, 323), (5e-324, 324), (1e-323, 323),
+                  (2.5e-323, 323), (123456.0, -309), (123456.0, -308), (1e300, -300), (5e300, -301),
+                  (1e16, -16), (5e15, -16), (1.5e16, -16), (2.5e16, -16)]:
+        try:
+            want = hb(round(x, nd))
+        except OverflowError:
+            want = 'OVF'
+        lines.append('R\t%s\t%d\t%s' % (hb(x), nd, want))
+    return lines
+
+
+# ---------------------------------------------------------------- hex
+
+def hex_cases(rng):
+    lines = []
+    vals = special_values() + random_doubles(rng, 400) + [fbits(rng.getrandbits(52)) for _ in range(100)]
+    for x in vals:
+        lines.append('h\t%s\t%s' % (hb(x), x.hex()))
+    strs = [x.hex() for x in vals[::4]]
+    strs += ['0x1.00000000000008p0', '0x1.00000000000018p0', '0x1.000000000000081p0', '0x1.000000000000080000001p0',
+             '0x0.00000000000008p-1022', '0x0.00000000000018p-1022', '0x1p-1075', '0x1.0000000000001p-1075',
+             '0x1p-1074', '0x1p-1076', '0x3p-1076', '0x1p1023', '0x1p1024', '0x1.fffffffffffffp1023',
+             '0x1.fffffffffffff8p1023', '0x1.fffffffffffff7ffp1023', '0x.8p1025', '0x10p1019',
+             '0x1p9999999999999999999999', '0x1p-9999999999999999999999', '0x0p9999999999999999999999',
+             '0x1p5000 junk', 'junk', ' 0x1p0 ', '\t-0X1P-2\n', '0x', '0x.', '0x.8', '0x8.', '8', '.8', '1.', '0',
+             '-0', '00x1', '0xx1', 'x1', '0x1p', '0x1p+', '0x1p-', '0x1p1.5', '1e1', '0x1e1', '0x1_0', '0x1 p1',
+             'inf', '-Infinity', ' nan ', '+NaN', '-nan', 'infinit', 'infx', 'in', '0x1.8p1', 'ABC.DEFp-10',
+             '0x' + 'f' * 40, '0x0.' + '0' * 300 + '1p1200', '0x' + '1' + '0' * 300 + 'p-1200',
+             '0x1.' + '0' * 13 + '8' + '0' * 50 + '1p0', '0x1.' + '0' * 13 + '8' + '0' * 50 + 'p0',
+             '0x1.0000000000000' + '8' + '0' * 30, '-0x1.fffffffffffff8p1023', '0x1.ffffffffffffe8p1023',
+             '0x0.0000000000001p-1022', '0x0.0000000000000fp-1022', '0x0.00000000000008p-1022']
+    alpha = '0123456789abcdefx.p+- '
+    for _ in range(700):
+        strs.append(rng.choice(['', '0x', '-0x']) + ''.join(rng.choice(alpha) for _ in range(rng.randint(1, 10))))
+    for s in strs:
+        try:
+            want = hb(float.fromhex(s))
+        except ValueError:
+            want = 'ERR'
+        except OverflowError:
+            want = 'OVF'
+        lines.append('H\t%s\t%s' % (s.encode().hex(), want))
+    return lines
+
+
+def main():
+    rng = random.Random(20261126)
+    sections = [
+        ('repr', ['r\t%s\t%s' % (hb(x), repr(x)) for x in repr_values(rng)]),
+        ('format', format_cases(rng)),
+        ('parse', parse_cases(rng)),
+        ('literal', literal_cases(rng)),
+        ('round', round_cases(rng)),
+        ('hex', hex_cases(rng)),
+    ]
+    out = []
+    for name, lines in sections:
+        out.append('# %s: %d cases' % (name, len(lines)))
+        out.extend(lines)
+        print('%-8s %6d cases' % (name, len(lines)))
+    data = ('\n'.join(out) + '\n').encode('utf-8')
+    with open(DATA, 'wb') as f:
+        f.write(gzip.compress(data, 9, mtime=0))
+    print('%s: %d bytes (%d uncompressed)' % (os.path.relpath(DATA, ROOT), os.path.getsize(DATA), len(data)))
+
+
+if __name__ == '__main__':
+    main()

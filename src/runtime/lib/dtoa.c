@@ -388,6 +388,9 @@ int pync_parse_float(const char *s, size_t len, double *out) {
 int pync_parse_float_literal(const char *s, size_t len, double *out) {
     if (len == 0 || !underscores_ok(s, len)) return -1;
     if (!is_digit(s[0]) && s[0] != '.') return -1;
+    bool is_float = false; /* a float literal has a point or an exponent; '1' is an int */
+    for (size_t i = 0; i < len; i++) is_float |= s[i] == '.' || s[i] == 'e' || s[i] == 'E';
+    if (!is_float) return -1;
     uint64_t bits;
     if (parse_decimal(s, s + len, &bits) != 0) return -1;
     *out = from_bits(bits);

@@ -53,7 +53,8 @@ int pync_dtoa_format_len(double x, int type, int precision, unsigned flags);
 int pync_parse_float(const char *s, size_t len, double *out);
 
 /* The same for a Python source literal body ('1_000.5e-3', '1.', '.5'): no whitespace, no sign,
-   no inf/nan; underscores between digits allowed. Returns 0 or -1. */
+   no inf/nan; underscores between digits allowed; a point or an exponent is required (digits
+   alone are an int literal). Returns 0 or -1. */
 int pync_parse_float_literal(const char *s, size_t len, double *out);
 
 /* round(x, ndigits) as CPython's float.__round__ with ndigits given: exact decimal rounding,

@@ -98,18 +98,42 @@ static void big_sub(big_t *a, const big_t *b) {
     while (a->n > 0 && a->w[a->n - 1] == 0) a->n--;
 }
 
-/* b /= d, returns the remainder */
-static uint32_t big_divmod_small(big_t *b, uint32_t d) {
+/* Decimal conversion divides by a power of ten repeatedly. 64-bit targets divide a 64-bit
+   (remainder, limb) pair by 10^9; 32-bit targets have no 64/32 division instruction (it would be a
+   slow library call), so they divide 16-bit half-limbs by 10^4, which stays within 32 bits and
+   compiles to multiplications. */
+#if UINTPTR_MAX > 0xffffffffu
+#define DEC_CHUNK_DIGITS 9
+#define DEC_CHUNK 1000000000u
+static uint32_t big_div_chunk(big_t *b) {
     uint64_t rem = 0;
     for (int i = b->n - 1; i >= 0; i--) {
         uint64_t cur = (rem << 32) | b->w[i];
-        uint32_t q = (uint32_t)(cur / d);
-        rem = cur - (uint64_t)q * d;
+        uint32_t q = (uint32_t)(cur / DEC_CHUNK);
+        rem = cur - (uint64_t)q * DEC_CHUNK;
         b->w[i] = q;
     }
     while (b->n > 0 && b->w[b->n - 1] == 0) b->n--;
     return (uint32_t)rem;
 }
+#else
+#define DEC_CHUNK_DIGITS 4
+#define DEC_CHUNK 10000u
+static uint32_t big_div_chunk(big_t *b) {
+    uint32_t rem = 0;
+    for (int i = b->n - 1; i >= 0; i--) {
+        uint32_t hi = (rem << 16) | (b->w[i] >> 16);
+        uint32_t qh = hi / DEC_CHUNK;
+        rem = hi - qh * DEC_CHUNK;
+        uint32_t lo = (rem << 16) | (b->w[i] & 0xffffu);
+        uint32_t ql = lo / DEC_CHUNK;
+        rem = lo - ql * DEC_CHUNK;
+        b->w[i] = (qh << 16) | ql;
+    }
+    while (b->n > 0 && b->w[b->n - 1] == 0) b->n--;
+    return rem;
+}
+#endif
 
 static int big_bitlen(const big_t *b) {
     if (b->n == 0) return 0;
@@ -152,18 +176,17 @@ int pync_dtoa__exact(uint64_t bits, char *dig, int *decpt) {
         big_mul_pow5(&n, -e);
         dexp = e;
     }
-    /* Emit digits backwards from the end of dig, 9 at a time. */
+    /* Emit digits backwards from the end of dig, a chunk at a time. */
     int pos = PYNC_DTOA_DIGITS_MAX;
     while (n.n > 0) {
-        uint32_t chunk = big_divmod_small(&n, 1000000000u);
-        int k = 0;
+        uint32_t chunk = big_div_chunk(&n);
         if (n.n == 0) {
             while (chunk != 0) {
                 dig[--pos] = (char)('0' + chunk % 10);
                 chunk /= 10;
             }
         } else {
-            for (k = 0; k < 9; k++) {
+            for (int k = 0; k < DEC_CHUNK_DIGITS; k++) {
                 dig[--pos] = (char)('0' + chunk % 10);
                 chunk /= 10;
             }

@@ -42,6 +42,24 @@ static inline uint64_t mul_shift(uint64_t m, const uint64_t *mul, int j) {
 #endif
 }
 
+/* Quotients of 64-bit values by 5 and 10. 32-bit targets have no 64-bit division instruction,
+   so there the quotient comes from the high half of a product with 2^64 * 4/5 (rounded up),
+   which is exact for every 64-bit input. */
+#if UINTPTR_MAX > 0xffffffffu
+static inline uint64_t div5(uint64_t x) { return x / 5; }
+static inline uint64_t div10(uint64_t x) { return x / 10; }
+#else
+static inline uint64_t umulh(uint64_t a, uint64_t b) {
+    uint64_t a_lo = (uint32_t)a, a_hi = a >> 32, b_lo = (uint32_t)b, b_hi = b >> 32;
+    uint64_t p00 = a_lo * b_lo, p01 = a_lo * b_hi, p10 = a_hi * b_lo, p11 = a_hi * b_hi;
+    uint64_t mid = p10 + (p00 >> 32);
+    uint64_t mid2 = p01 + (uint32_t)mid;
+    return p11 + (mid >> 32) + (mid2 >> 32);
+}
+static inline uint64_t div5(uint64_t x) { return umulh(x, UINT64_C(0xCCCCCCCCCCCCCCCD)) >> 2; }
+static inline uint64_t div10(uint64_t x) { return umulh(x, UINT64_C(0xCCCCCCCCCCCCCCCD)) >> 3; }
+#endif
+
 /* ceil(log2(5^e)) for 1 <= e <= 3528, and 1 for e == 0 (the bit length of 5^e). */
 static inline int pow5_bits(int e) { return (int)(((uint32_t)e * 1217359u) >> 19) + 1; }
 /* floor(e * log10(2)) for 0 <= e <= 1650. */
@@ -51,8 +69,10 @@ static inline int log10_pow5(int e) { return (int)(((uint32_t)e * 732923u) >> 20
 
 static inline bool multiple_of_pow5(uint64_t v, int p) {
     int n = 0;
-    while (v != 0 && v % 5 == 0) {
-        v /= 5;
+    while (v != 0) {
+        uint64_t q = div5(v);
+        if (v - 5 * q != 0) break;
+        v = q;
         n++;
         if (n >= p) return true;
     }
@@ -132,23 +152,29 @@ int pync_dtoa__shortest(uint64_t bits, char *dig, int *decpt) {
     uint64_t out;
     if (vm_exact || vr_exact) {
         /* General case: track whether all removed digits were zero. */
-        while (vp / 10 > vm / 10) {
-            vm_exact = vm_exact && vm % 10 == 0;
+        for (;;) {
+            uint64_t vp10 = div10(vp), vm10 = div10(vm);
+            if (vp10 <= vm10) break;
+            uint64_t vr10 = div10(vr);
+            vm_exact = vm_exact && vm - 10 * vm10 == 0;
             vr_exact = vr_exact && last_digit == 0;
-            last_digit = (int)(vr % 10);
-            vr /= 10;
-            vp /= 10;
-            vm /= 10;
+            last_digit = (int)(vr - 10 * vr10);
+            vr = vr10;
+            vp = vp10;
+            vm = vm10;
             removed++;
         }
         if (vm_exact) {
             /* The lower end is an exact, included decimal: drop its trailing zeros too. */
-            while (vm % 10 == 0) {
+            for (;;) {
+                uint64_t vm10 = div10(vm);
+                if (vm - 10 * vm10 != 0) break;
+                uint64_t vr10 = div10(vr);
                 vr_exact = vr_exact && last_digit == 0;
-                last_digit = (int)(vr % 10);
-                vr /= 10;
-                vp /= 10;
-                vm /= 10;
+                last_digit = (int)(vr - 10 * vr10);
+                vr = vr10;
+                vp = div10(vp);
+                vm = vm10;
                 removed++;
             }
         }
@@ -156,11 +182,14 @@ int pync_dtoa__shortest(uint64_t bits, char *dig, int *decpt) {
         out = vr + (((vr == vm && (!accept_bounds || !vm_exact)) || last_digit >= 5) ? 1 : 0);
     } else {
         bool round_up = false;
-        while (vp / 10 > vm / 10) {
-            round_up = vr % 10 >= 5;
-            vr /= 10;
-            vp /= 10;
-            vm /= 10;
+        for (;;) {
+            uint64_t vp10 = div10(vp), vm10 = div10(vm);
+            if (vp10 <= vm10) break;
+            uint64_t vr10 = div10(vr);
+            round_up = vr - 10 * vr10 >= 5;
+            vr = vr10;
+            vp = vp10;
+            vm = vm10;
             removed++;
         }
         out = vr + ((vr == vm || round_up) ? 1 : 0);
@@ -170,8 +199,9 @@ int pync_dtoa__shortest(uint64_t bits, char *dig, int *decpt) {
     char tmp[20];
     int n = 0;
     do {
-        tmp[n++] = (char)('0' + (int)(out % 10));
-        out /= 10;
+        uint64_t q = div10(out);
+        tmp[n++] = (char)('0' + (int)(out - 10 * q));
+        out = q;
     } while (out != 0);
     /* Trailing zeros can remain when the loop stopped early (e.g. at integers): strip them. */
     int start = 0;
