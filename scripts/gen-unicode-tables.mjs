@@ -438,6 +438,7 @@ export const NAMES_BROTLI_BASE64 =
 // Three per-code-point tables, each compressed into two or three levels (see compress()):
 //   ctype   → record: general category + flags (+ decimal/digit value)
 //   casing  → case entry: upper, lower, title, folded mappings as deltas or pool references
+//             (for the few characters with a multi-code-point mapping: a sorted search list)
 // and a sorted list for the numeric values that are not digit values (mostly Unihan).
 
 // Record flags (the meaning is documented again in unicode_db.c).
@@ -452,6 +453,7 @@ const F_DECIMAL = 1 << 7; // the digit value is also the decimal value
 const DIGIT_SHIFT = 8; // bits 8..11: digit value
 const F_DIGIT = 1 << 12;
 const CASE_EXT = 0x40000000; // case map word >= this: pool reference (length << 20 | offset)
+const CASING_SEARCH = 255; // casing table value: look the code point up in the search list
 
 const cType = (max) => (max < 256 ? 'uint8_t' : max < 65536 ? 'uint16_t' : 'uint32_t');
 
@@ -565,9 +567,29 @@ function genC() {
   if (pool.some((v) => v > 0xffff) || pool.length >= 1 << 20) throw new Error('case pool needs wider entries');
 
   const ctypeTable = cTable('ctype', ctype);
+  // Entries with a multi-code-point mapping each serve one or a few characters. Those characters
+  // get the casing value CASING_SEARCH and are found by binary search in a short sorted list,
+  // which keeps the per-code-point table within a byte.
+  const isExt = (e) => e.some((w) => w >= CASE_EXT);
+  const order = [...cases.keys()].sort((a, b) => Number(isExt(cases[a])) - Number(isExt(cases[b])) || a - b);
+  const renumber = new Array(cases.length);
+  order.forEach((old, i) => (renumber[old] = i));
+  const plainCount = cases.filter((e) => !isExt(e)).length;
+  if (plainCount > CASING_SEARCH) throw new Error('too many single-code-point case entries');
+  const searchCps = [];
+  for (let cp = 0; cp < N; cp++) {
+    const e = casing[cp];
+    if (isExt(cases[e])) {
+      searchCps.push([cp, renumber[e]]);
+      casing[cp] = CASING_SEARCH;
+    } else {
+      casing[cp] = renumber[e];
+    }
+  }
+  const sortedCases = order.map((i) => cases[i]);
   const casingTable = cTable('casing', casing);
   sizes.ctype = ctypeTable.bytes + recs.length * 3;
-  sizes.casing = casingTable.bytes + cases.length * 16 + pool.length * 2;
+  sizes.casing = casingTable.bytes + cases.length * 16 + pool.length * 2 + searchCps.length * 6;
   sizes.numeric = numCps.length * 5 + numVals.length * 8;
   const total = sizes.ctype + sizes.casing + sizes.numeric;
 
@@ -617,11 +639,17 @@ ${ctypeTable.text}
  * the code point to its single-code-point mapping; otherwise bits 20..27 hold the length and
  * bits 0..19 the offset of the mapping in pync_ucd_case_pool. */
 #define PYNC_UCD_CASE_EXT ${hex(CASE_EXT)}
-static const int32_t pync_ucd_cases[${cases.length}][4] = {
-${cases.map((e) => `    {${e.map(caseWord).join(', ')}},`).join('\n')}
+static const int32_t pync_ucd_cases[${sortedCases.length}][4] = {
+${sortedCases.map((e) => `    {${e.map(caseWord).join(', ')}},`).join('\n')}
 };
 ${cArray('uint16_t', 'pync_ucd_case_pool', pool.map(hex), 12)}
 ${casingTable.text}
+/* Code points whose case entry has a multi-code-point mapping (casing value
+ * PYNC_UCD_CASING_SEARCH), sorted, with their entries. */
+#define PYNC_UCD_CASING_SEARCH ${CASING_SEARCH}u
+#define PYNC_UCD_CASE_SEARCH_COUNT ${searchCps.length}
+${cArray('uint32_t', 'pync_ucd_case_search_cps', searchCps.map(([c]) => hex(c)), 12)}
+${cArray(cType(sortedCases.length - 1), 'pync_ucd_case_search_entry', searchCps.map(([, e]) => e), 16)}
 /* Numeric values of the characters that are numeric without a digit value, sorted by code point. */
 #define PYNC_UCD_NUMERIC_COUNT ${numCps.length}
 ${cArray('uint32_t', 'pync_ucd_numeric_cps', numCps.map(([c]) => hex(c)), 12)}

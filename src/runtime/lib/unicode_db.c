@@ -6,7 +6,8 @@
  *    digit value in bits PYNC_UCD_DIGIT_SHIFT..+3 when PYNC_UCD_F_DIGIT is set.
  *  - pync_ucd_casing_at(cp) gives a case entry {upper, lower, title, folded}; each word is a
  *    delta to a single code point, or (>= PYNC_UCD_CASE_EXT) a length and an offset into
- *    pync_ucd_case_pool.
+ *    pync_ucd_case_pool. The ~100 characters with a multi-code-point mapping have the value
+ *    PYNC_UCD_CASING_SEARCH instead and their entry is found in pync_ucd_case_search_cps.
  *  - Numeric values that are not digit values are found by binary search in
  *    pync_ucd_numeric_cps.
  * Unassigned code points have record 0 (category Cn, no flags) and case entry 0 (identity). */
@@ -152,13 +153,28 @@ double pync_ucd_numeric(uint32_t cp) {
     return slot < 0 ? -1.0 : pync_ucd_numeric_values[pync_ucd_numeric_index[slot]];
 }
 
+/* Case entry of cp (< PYNC_UCD_LIMIT). */
+static unsigned case_entry(uint32_t cp) {
+    unsigned v = pync_ucd_casing_at(cp);
+    if (v != PYNC_UCD_CASING_SEARCH) return v;
+    size_t lo = 0, hi = PYNC_UCD_CASE_SEARCH_COUNT;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t c = pync_ucd_case_search_cps[mid];
+        if (c == cp) return pync_ucd_case_search_entry[mid];
+        if (c < cp) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0; /* not reached: every code point marked for search is listed */
+}
+
 /* which: 0 upper, 1 lower, 2 title, 3 folded. */
 static int case_map(uint32_t cp, int which, uint32_t out[PYNC_UCD_MAX_CASE_MAP]) {
     if (cp >= PYNC_UCD_LIMIT) {
         out[0] = cp;
         return 1;
     }
-    int32_t w = pync_ucd_cases[pync_ucd_casing_at(cp)][which];
+    int32_t w = pync_ucd_cases[case_entry(cp)][which];
     if (w < PYNC_UCD_CASE_EXT) {
         out[0] = (uint32_t)((int32_t)cp + w);
         return 1;
