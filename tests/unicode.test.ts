@@ -424,6 +424,23 @@ describe.skipIf(!haveOracle)('Unicode data vs CPython 3.11', () => {
 });
 
 describe('Unicode data without the oracle', () => {
+  it.skipIf(!haveClang)('C runtime compiles warning-free as freestanding C for every target, with no external calls', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pync-unicode-cc-'));
+    try {
+      const targets = [['--target=x86_64-linux-gnu'], ['--target=aarch64-linux-gnu'], ['--target=armv7a-linux-gnueabihf'],
+        ['--target=riscv64-linux-gnu'], ['--target=thumbv7m-none-eabi', '-mcpu=cortex-m3', '-mfloat-abi=soft']];
+      const haveNm = probe('llvm-nm-19', ['--version']) !== undefined;
+      for (const t of targets) {
+        const obj = join(dir, `${t[0]!.slice(9)}.o`);
+        await run('clang-19', ['-std=c11', '-Wall', '-Wextra', '-Werror', '-ffreestanding', '-fno-builtin', '-O2', '-c',
+          ...t, join(LIB, 'unicode_db.c'), '-o', obj]);
+        if (haveNm) expect((await run('llvm-nm-19', ['-u', obj])).trim(), t[0]).toBe('');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('answers ASCII and a few known characters', () => {
     expect(isIdentifierStart(0x5f)).toBe(true);
     expect(isIdentifierStart(0x31)).toBe(false);
