@@ -249,6 +249,8 @@ static double random_double(void) {
         return (double)(rnd() % 1000000000) * pow(10.0, (double)((int)(rnd() % 40) - 20));
     case 2: /* subnormals */
         return from_bits(rnd() & UINT64_C(0x800fffffffffffff));
+    case 3: /* [2^53, 2^66): midpoints are short integers, exact ties for the parser's fast path */
+        return ldexp((double)((rnd() >> 11) | (UINT64_C(1) << 52)), 1 + (int)(rnd() % 13));
     default: {
         uint64_t b = rnd();
         if (((b >> 52) & 0x7ff) == 0x7ff) b ^= UINT64_C(0x0010000000000000);

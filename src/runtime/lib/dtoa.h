@@ -96,7 +96,7 @@ uint64_t pync_dtoa__decimal_to_bits(const char *dig, int n, long dexp);
 extern const uint64_t pync_dtoa__pow5_split[][2];
 extern const uint64_t pync_dtoa__pow5_inv_split[][2];
 #define PYNC_DTOA_POW5_SPLIT_LEN 326
-#define PYNC_DTOA_POW5_INV_SPLIT_LEN 292
+#define PYNC_DTOA_POW5_INV_SPLIT_LEN 343
 #endif
 
 #endif

@@ -219,6 +219,105 @@ static uint64_t dbl_bits(double d) {
     return b;
 }
 
+/* ---- fast path: one 64x125-bit product against the power-of-5 tables of dtoa_ryu.c ----
+ * For D < 2^64 and 10^e within the tables, D * 10^e = P * 2^g + err with P = D * T, the table
+ * entry T off from the exact scaled 5^|e| by less than one unit, so |err| < D < 2^64 in units of
+ * P. P has at least 125 bits, so the bits below the rounding position number k >= 66; unless the
+ * discarded part of P lies within 2^64 of the halfway point, rounding P gives the same double as
+ * rounding the exact value (crossing any other boundary does not change the rounded result).
+ * Returns false when undecided (the exact path then decides). */
+
+static inline void mul_64x64(uint64_t a, uint64_t b, uint64_t *lo, uint64_t *hi) {
+#if defined(__SIZEOF_INT128__) && !defined(PYNC_DTOA_NO_INT128)
+    unsigned __int128 p = (unsigned __int128)a * b;
+    *lo = (uint64_t)p;
+    *hi = (uint64_t)(p >> 64);
+#else
+    uint64_t a_lo = (uint32_t)a, a_hi = a >> 32, b_lo = (uint32_t)b, b_hi = b >> 32;
+    uint64_t p00 = a_lo * b_lo, p01 = a_lo * b_hi, p10 = a_hi * b_lo, p11 = a_hi * b_hi;
+    uint64_t mid = p10 + (p00 >> 32);
+    uint64_t mid2 = p01 + (uint32_t)mid;
+    *lo = (mid2 << 32) | (uint32_t)p00;
+    *hi = p11 + (mid >> 32) + (mid2 >> 32);
+#endif
+}
+
+static int bitlen64(uint64_t v) {
+    int n = 0;
+    while (v != 0) {
+        n++;
+        v >>= 1;
+    }
+    return n;
+}
+
+static bool fast_d_pow10(uint64_t d, int e, uint64_t *bits) {
+    if (d == 0) {
+        *bits = 0;
+        return true;
+    }
+    const uint64_t *t;
+    int l5 = (int)(((uint32_t)(e < 0 ? -e : e) * 1217359u) >> 19) + 1; /* bitlen(5^|e|) */
+    int g;
+    if (e >= 0) {
+        if (e >= PYNC_DTOA_POW5_SPLIT_LEN) return false;
+        t = pync_dtoa__pow5_split[e];
+        g = l5 - 125 + e;
+    } else {
+        if (-e >= PYNC_DTOA_POW5_INV_SPLIT_LEN) return false;
+        t = pync_dtoa__pow5_inv_split[-e];
+        g = -(l5 + 124) + e;
+    }
+    uint64_t w0, w1, w2, a_lo, a_hi, b_lo, b_hi;
+    mul_64x64(d, t[0], &a_lo, &a_hi);
+    mul_64x64(d, t[1], &b_lo, &b_hi);
+    w0 = a_lo;
+    w1 = a_hi + b_lo;
+    w2 = b_hi + (w1 < a_hi ? 1 : 0);
+    (void)w0;
+    int pb = w2 != 0 ? 128 + bitlen64(w2) : 64 + bitlen64(w1);
+    int e2 = g + pb - 53;
+    if (e2 < -1074) e2 = -1074;
+    int k = e2 - g; /* bits of P below the result's last place */
+    if (k < 66 || k > 180) return false;
+    /* a = (P >> 64) mod 2^(k-64), compared with h = 2^(k-65) (the halfway point, over 2^64) */
+    int kb = k - 64; /* 2..116 */
+    uint64_t a0 = w1, a1 = w2;
+    if (kb < 64) {
+        a0 &= (UINT64_C(1) << kb) - 1;
+        a1 = 0;
+    } else if (kb == 64) {
+        a1 = 0;
+    } else {
+        a1 &= (UINT64_C(1) << (kb - 64)) - 1;
+    }
+    uint64_t h0 = kb - 1 < 64 ? UINT64_C(1) << (kb - 1) : 0;
+    uint64_t h1 = kb - 1 < 64 ? 0 : UINT64_C(1) << (kb - 1 - 64);
+    /* d = a - h as a two-word signed difference */
+    uint64_t d0 = a0 - h0;
+    uint64_t d1 = a1 - h1 - (a0 < h0 ? 1 : 0);
+    bool d_neg = (int64_t)d1 < 0;
+    if ((d1 == 0 && d0 <= 1) || (d1 == UINT64_MAX && d0 == UINT64_MAX)) return false; /* -1..1 */
+    bool up = !d_neg;
+    uint64_t mant;
+    if (k < 128) {
+        mant = (w1 >> (k - 64)) | (w2 << (128 - k));
+    } else if (k == 128) {
+        mant = w2;
+    } else {
+        mant = w2 >> (k - 128);
+    }
+    if (up) {
+        mant++;
+        if (mant == (UINT64_C(1) << 53)) {
+            mant >>= 1;
+            e2++;
+        }
+    }
+    *bits = make_bits(mant, e2);
+    return true;
+}
+
 uint64_t pync_dtoa__decimal_to_bits(const char *dig, int n, long dexp) {
     if (n <= 0) return 0;
     if (dexp > 310) return UINT64_C(0x7ff0000000000000);
@@ -232,6 +331,18 @@ uint64_t pync_dtoa__decimal_to_bits(const char *dig, int n, long dexp) {
         double v = (double)d;
         v = e >= 0 ? v * exact_pow10[e] : v / exact_pow10[-e];
         return dbl_bits(v);
+    }
+    {
+        /* D (or, for longer inputs, its first 19 digits and that plus one, which bracket it). */
+        int m = n < 19 ? n : 19;
+        uint64_t d = 0;
+        for (int i = 0; i < m; i++) d = d * 10 + (uint64_t)(dig[i] - '0');
+        long e19 = dexp - m;
+        uint64_t lo_bits, hi_bits;
+        if (e19 >= -400 && e19 <= 400 && fast_d_pow10(d, (int)e19, &lo_bits)) {
+            if (m == n) return lo_bits;
+            if (fast_d_pow10(d + 1, (int)e19, &hi_bits) && hi_bits == lo_bits) return lo_bits;
+        }
     }
 
     big_t num, den;
