@@ -7,6 +7,7 @@
  * A line prefixed with "oom " is run repeatedly with the allocation hook failing after
  * k = 0, 1, 2, ... allocations until it succeeds; every failing run must report ENOMEM (NULL),
  * and the final result is printed. The line "perf" runs the timing sanity checks. */
+#define _POSIX_C_SOURCE 200809L
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
