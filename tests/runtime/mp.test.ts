@@ -2,7 +2,7 @@
 //
 // The expectations in tests/runtime/data/mp_cases.txt.gz were recorded from CPython 3.11 by
 // scripts/gen-mp-cases.py. The C driver (tests/runtime/mp_driver.c) is built with the library
-// natively, natively again with tiny algorithm thresholds (so Karatsuba, recursive division and
+// natively, natively without the __int128 fast paths, natively again with tiny algorithm thresholds (so Karatsuba, recursive division and
 // divide-and-conquer base conversion run on every size, down to a few digits), and statically for
 // aarch64 and 32-bit ARM, which run under qemu-user. Every build must reproduce every recorded
 // line; cases marked "oom" are rerun with the allocation hook failing after 0, 1, 2, ...
@@ -42,6 +42,7 @@ interface Build {
 
 const builds: Build[] = [
   { name: 'x86_64', flags: [], runner: [] },
+  { name: 'x86_64-no-int128', flags: ['-DPYNC_MP_NO_INT128'], runner: [] },
   { name: 'x86_64-tiny-thresholds', flags: TINY, runner: [] },
   { name: 'aarch64', flags: ['--target=aarch64-linux-gnu', '-static'], runner: ['qemu-aarch64'] },
   { name: 'armv7a', flags: ['--target=armv7a-linux-gnueabihf', '-static'], runner: ['qemu-arm'] },

@@ -36,35 +36,66 @@ pync_mp *pync_mp__from_nat(const dig *a, size_t n, bool neg) {
 
 /* ---- digit-array kernels --------------------------------------------------------------- */
 
+#if defined(__SIZEOF_INT128__) && !defined(PYNC_MP_NO_INT128)
+/* On 64-bit targets the hot loops take two digits at a time as one 64-bit limb, which halves the
+   length of the carry chains. The 32-bit loops below are the portable fallback (and finish odd
+   lengths). */
+#define PYNC_MP_LIMB64 1
+typedef unsigned __int128 u128;
+static inline uint64_t load64(const dig *p) { return (uint64_t)p[0] | ((uint64_t)p[1] << 32); }
+static inline void store64(dig *p, uint64_t v) {
+    p[0] = (dig)v;
+    p[1] = (dig)(v >> 32);
+}
+#endif
+
 dig pync_mpn_add(dig *r, const dig *a, size_t an, const dig *b, size_t bn) {
     uint64_t c = 0;
     size_t i = 0;
+#ifdef PYNC_MP_LIMB64
+    for (; i + 2 <= bn; i += 2) {
+        u128 t = (u128)load64(a + i) + load64(b + i) + c;
+        store64(r + i, (uint64_t)t);
+        c = (uint64_t)(t >> 64);
+    }
+#endif
     for (; i < bn; i++) {
         c += (uint64_t)a[i] + b[i];
         r[i] = (dig)c;
         c >>= 32;
     }
-    for (; i < an; i++) {
+    for (; i < an && c; i++) {
         c += a[i];
         r[i] = (dig)c;
         c >>= 32;
     }
+    if (r != a)
+        for (; i < an; i++) r[i] = a[i];
     return (dig)c;
 }
 
 dig pync_mpn_sub(dig *r, const dig *a, size_t an, const dig *b, size_t bn) {
     dig borrow = 0;
     size_t i = 0;
+#ifdef PYNC_MP_LIMB64
+    for (; i + 2 <= bn; i += 2) {
+        u128 t = (u128)load64(a + i) - load64(b + i) - borrow;
+        store64(r + i, (uint64_t)t);
+        borrow = (dig)(t >> 127);
+    }
+#endif
     for (; i < bn; i++) {
         uint64_t t = (uint64_t)a[i] - b[i] - borrow;
         r[i] = (dig)t;
         borrow = (dig)(t >> 63);
     }
-    for (; i < an; i++) {
+    for (; i < an && borrow; i++) {
         dig x = a[i];
         r[i] = x - borrow;
         borrow = (x < borrow);
     }
+    if (r != a)
+        for (; i < an; i++) r[i] = a[i];
     return borrow;
 }
 
@@ -95,7 +126,15 @@ int pync_mpn_cmp(const dig *a, const dig *b, size_t n) {
 
 dig pync_mpn_mul_1(dig *r, const dig *a, size_t n, dig m) {
     uint64_t c = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+#ifdef PYNC_MP_LIMB64
+    for (; i + 2 <= n; i += 2) {
+        u128 p = (u128)load64(a + i) * m + c;
+        store64(r + i, (uint64_t)p);
+        c = (uint64_t)(p >> 64);
+    }
+#endif
+    for (; i < n; i++) {
         c += (uint64_t)a[i] * m;
         r[i] = (dig)c;
         c >>= 32;
@@ -105,7 +144,15 @@ dig pync_mpn_mul_1(dig *r, const dig *a, size_t n, dig m) {
 
 dig pync_mpn_addmul_1(dig *r, const dig *a, size_t n, dig m) {
     uint64_t c = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+#ifdef PYNC_MP_LIMB64
+    for (; i + 2 <= n; i += 2) {
+        u128 p = (u128)load64(a + i) * m + load64(r + i) + c;
+        store64(r + i, (uint64_t)p);
+        c = (uint64_t)(p >> 64);
+    }
+#endif
+    for (; i < n; i++) {
         c += (uint64_t)a[i] * m + r[i];
         r[i] = (dig)c;
         c >>= 32;
@@ -115,7 +162,16 @@ dig pync_mpn_addmul_1(dig *r, const dig *a, size_t n, dig m) {
 
 dig pync_mpn_submul_1(dig *r, const dig *a, size_t n, dig m) {
     uint64_t c = 0; /* carry of the product, plus the borrow */
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+#ifdef PYNC_MP_LIMB64
+    for (; i + 2 <= n; i += 2) {
+        u128 p = (u128)load64(a + i) * m + c;
+        uint64_t lo = (uint64_t)p, x = load64(r + i);
+        store64(r + i, x - lo);
+        c = (uint64_t)(p >> 64) + (x < lo);
+    }
+#endif
+    for (; i < n; i++) {
         c += (uint64_t)a[i] * m;
         dig lo = (dig)c;
         dig x = r[i];

@@ -20,31 +20,40 @@ static dig mod_1(const dig *a, size_t n, dig b) {
     return (dig)rem;
 }
 
-/* Knuth, TAOCP 4.3.1, algorithm D. u has un digits and v has vn >= 2 digits with the top bit of
-   v[vn-1] set, and the top vn digits of u are less than v. Writes the un - vn quotient digits to
-   q and leaves the remainder in u[0:vn]. */
-static void knuth_div(dig *q, dig *u, size_t un, const dig *v, size_t vn) {
-    const dig v1 = v[vn - 1], v2 = v[vn - 2];
+/* (hi:lo) << s, top 32 bits */
+static inline dig shl2(dig hi, dig lo, unsigned s) { return s ? (hi << s) | (lo >> (32 - s)) : hi; }
+
+/* Knuth, TAOCP 4.3.1, algorithm D, with the normalising shift s = clz(v[vn-1]) applied only to the
+   top digits that estimate each quotient digit (the estimates are then exactly those of the
+   normalised algorithm, and the multiply-subtract works on the unshifted numbers, which saves
+   shifting copies of both operands). u has un digits and v has vn >= 2; the top vn digits of u are
+   less than v, and u * 2^s fits in un digits. Writes the un - vn quotient digits to q and leaves the
+   remainder in u[0:vn]. */
+static void knuth_div(dig *q, dig *u, size_t un, const dig *v, size_t vn, unsigned s) {
+    const dig v1 = shl2(v[vn - 1], v[vn - 2], s), v2 = shl2(v[vn - 2], vn > 2 ? v[vn - 3] : 0, s);
     for (size_t j = un - vn; j-- > 0;) {
-        dig top = u[j + vn];
-        uint64_t num = ((uint64_t)top << 32) | u[j + vn - 1];
+        size_t t = j + vn;
+        dig u0 = shl2(u[t], u[t - 1], s), u1 = shl2(u[t - 1], u[t - 2], s);
+        dig u2 = shl2(u[t - 2], t >= 3 ? u[t - 3] : 0, s);
+        uint64_t num = ((uint64_t)u0 << 32) | u1;
         uint64_t qhat, rhat;
-        if (top >= v1) {
+        if (u0 >= v1) {
             qhat = 0xffffffffu;
             rhat = num - qhat * v1;
         } else {
             qhat = num / v1;
             rhat = num % v1;
         }
-        while (rhat <= 0xffffffffu && qhat * v2 > ((rhat << 32) | u[j + vn - 2])) {
+        while (rhat <= 0xffffffffu && qhat * v2 > ((rhat << 32) | u2)) {
             qhat--;
             rhat += v1;
         }
+        dig top = u[t];
         dig borrow = pync_mpn_submul_1(u + j, v, vn, (dig)qhat);
-        u[j + vn] = top - borrow;
+        u[t] = top - borrow;
         if (top < borrow) {
             qhat--;
-            u[j + vn] += pync_mpn_add(u + j, u + j, vn, v, vn);
+            u[t] += pync_mpn_add(u + j, u + j, vn, v, vn);
         }
         q[j] = (dig)qhat;
     }
@@ -84,7 +93,7 @@ static void div_3h_2h(dig *q, dig *a, const dig *b, size_t h, dig *scratch) {
 
 static void div_2n_1n(dig *q, dig *a, const dig *b, size_t n, dig *scratch) {
     if ((n & 1) || n < PYNC_MP_BZ_THRESHOLD) {
-        knuth_div(q, a, 2 * n, b, n);
+        knuth_div(q, a, 2 * n, b, n, 0);
         return;
     }
     size_t h = n / 2;
@@ -103,7 +112,7 @@ static bool bz_div(dig *q, dig *u, size_t un, const dig *v, size_t n) {
         size_t k = pos >= n ? n : pos;
         pos -= k;
         if (k == n) div_2n_1n(q + pos, u + pos, v, n, scratch);
-        else knuth_div(q + pos, u + pos, n + k, v, n);
+        else knuth_div(q + pos, u + pos, n + k, v, n, 0);
     }
     return true;
 }
@@ -132,12 +141,21 @@ bool pync_mpn_divrem(dig *q, dig *r, const dig *a, size_t an, const dig *b, size
         pad = (m << k) - bn;
     }
     size_t un = an + 1 + pad, vn = bn + pad;
+    unsigned s = pync_mpn_clz(b[bn - 1]);
+    if (!bz) {
+        dig *u = pync_mp__scratch(un + (q ? 0 : qn));
+        if (!u) return false;
+        pync_memcpy(u, a, an * sizeof(dig));
+        u[an] = 0;
+        knuth_div(q ? q : u + un, u, un, b, bn, s);
+        if (r) pync_memcpy(r, u, bn * sizeof(dig));
+        return true;
+    }
     dig *scratch = pync_mp__scratch(un + vn + (q ? 0 : qn));
     if (!scratch) return false;
     dig *u = scratch, *v = scratch + un, *qq = q ? q : v + vn;
     pync_memset(u, 0, pad * sizeof(dig));
     pync_memset(v, 0, pad * sizeof(dig));
-    unsigned s = pync_mpn_clz(b[bn - 1]);
     if (s) {
         pync_mpn_lshift(v + pad, b, bn, s);
         u[un - 1] = pync_mpn_lshift(u + pad, a, an, s);
@@ -146,11 +164,7 @@ bool pync_mpn_divrem(dig *q, dig *r, const dig *a, size_t an, const dig *b, size
         pync_memcpy(u + pad, a, an * sizeof(dig));
         u[un - 1] = 0;
     }
-    if (bz) {
-        if (!bz_div(qq, u, un, v, vn)) return false;
-    } else {
-        knuth_div(qq, u, un, v, vn);
-    }
+    if (!bz_div(qq, u, un, v, vn)) return false;
     if (r) {
         if (s) pync_mpn_rshift(r, u + pad, bn, s);
         else pync_memcpy(r, u + pad, bn * sizeof(dig));
@@ -324,10 +338,10 @@ void pync_mpn_modctx_reduce(const pync_mpn_modctx *c, dig *r, const dig *x, size
             size_t k = pos >= vn ? vn : pos;
             pos -= k;
             if (k == vn) div_2n_1n(c->q + pos, u + pos, c->v, vn, c->bzs);
-            else knuth_div(c->q + pos, u + pos, vn + k, c->v, vn);
+            else knuth_div(c->q + pos, u + pos, vn + k, c->v, vn, 0);
         }
     } else {
-        knuth_div(c->q, u + pad, un - pad, c->v + pad, n);
+        knuth_div(c->q, u + pad, un - pad, c->v + pad, n, 0);
     }
     if (c->s) pync_mpn_rshift(r, u + pad, n, c->s);
     else pync_memcpy(r, u + pad, n * sizeof(dig));
