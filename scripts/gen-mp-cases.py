@@ -174,6 +174,21 @@ def binops():
         b = rand_bits(R.randint(2600, 9000)) * R.choice([1, -1])
         a = rand_bits(abs(b).bit_length() + R.randint(2600, 9000)) * R.choice([1, -1])
         add(f'divmod {h(a)} {h(b)}', h(a // b) + ' ' + h(a % b), oom=R.random() < 0.2)
+    # gcd: Lehmer steps (Fibonacci pairs give quotients of 1, common factors, equal leading bits)
+    fib = [0, 1]
+    while len(fib) < 5000:
+        fib.append(fib[-1] + fib[-2])
+    for k in [93, 94, 95, 200, 1000, 2500, 4999]:
+        add(f'gcd {h(fib[k])} {h(fib[k - 1])}', h(math.gcd(fib[k], fib[k - 1])))
+        add(f'gcd {h(fib[k] * 12345)} {h(-fib[k - 1] * 12345 * 7)}', h(math.gcd(fib[k] * 12345, fib[k - 1] * 12345 * 7)))
+    for _ in range(150):
+        g = rand_int(R.choice([64, 500, 3000]), signed=False) or 1
+        a, b = rand_int(4000), rand_int(4000)
+        if R.random() < 0.3:  # same leading bits
+            b = a + R.choice([1, -1]) * rand_bits(R.randint(1, max(1, abs(a).bit_length() // 2)))
+        if R.random() < 0.2:
+            b = a * R.randint(2, 2**40) + R.randint(0, 2**20)
+        add(f'gcd {h(a * g)} {h(b * g)}', h(math.gcd(a * g, b * g)), oom=R.random() < 0.05)
     # unary
     for _ in range(400):
         a = rand_int()

@@ -179,7 +179,9 @@ pync_mp_err pync_mp_from_str(pync_mp **out, const char *s, size_t len, int base,
 #define PYNC_MP_STR_DC_THRESHOLD 60 /* digits before divide-and-conquer base conversion */
 #endif
 
-#define PYNC_MP_MAX_DIGITS ((size_t)INT32_MAX)
+/* Largest number of digits of any value or temporary: INT32_MAX, but on 32-bit targets small enough
+   (2^26 digits, 256 MiB) that every scratch-size computation (at most ~40 times an operand) fits. */
+#define PYNC_MP_MAX_DIGITS (SIZE_MAX / 64 < (size_t)INT32_MAX ? SIZE_MAX / 64 : (size_t)INT32_MAX)
 
 typedef pync_digit dig;
 

@@ -140,6 +140,34 @@ bool pync_mpn_divrem(dig *q, dig *r, const dig *a, size_t an, const dig *b, size
         }
         pad = (m << k) - bn;
     }
+    if (bz && qn + 1 < bn) {
+        /* A quotient shorter than the divisor: drop the k low digits of both operands, so that the
+           divisor keeps qn + 1 digits. With a' = a >> 32k and b' = b >> 32k (b' >= B^qn), q' =
+           a' // b' is q or q + 1, since a'/b' - a/b < (q'+1)/(b'+1) <= 1. One qn x bn product
+           then settles it, which beats qn * bn steps of schoolbook division. */
+        size_t k = bn - qn - 1;
+        dig *qq = q ? q : pync_mp__scratch(qn);
+        dig *p = pync_mp__scratch(an + 1);
+        if (!qq || !p || !pync_mpn_divrem(qq, NULL, a + k, an - k, b + k, bn - k)) return false;
+        size_t qqn = pync_mpn_norm(qq, qn), pn = 0;
+        if (qqn) {
+            if (!pync_mpn_mul_alloc(p, b, bn, qq, qqn)) return false;
+            pn = pync_mpn_norm(p, bn + qqn);
+        }
+        if (pn > an || (pn == an && pync_mpn_cmp(p, a, an) > 0)) {
+            pync_mpn_sub_1(qq, qq, qn, 1);
+            pync_mpn_sub(p, p, pn, b, bn);
+            pn = pync_mpn_norm(p, pn);
+        }
+        if (r) {
+            /* r = a - p < b: only the low bn digits matter */
+            dig *t = p + 0;
+            pync_memset(t + pn, 0, (an + 1 - pn) * sizeof(dig));
+            pync_mpn_sub(t, a, an, t, an);
+            pync_memcpy(r, t, bn * sizeof(dig));
+        }
+        return true;
+    }
     size_t un = an + 1 + pad, vn = bn + pad;
     unsigned s = pync_mpn_clz(b[bn - 1]);
     if (!bz) {

@@ -82,23 +82,29 @@ static uint64_t gcd64(uint64_t x, uint64_t y) {
     return x;
 }
 
-static size_t ctz_nat(const dig *a, size_t n) {
-    size_t i = 0;
-    while (i < n && a[i] == 0) i++;
-    if (i == n) return 0;
-    return i * 32 + (size_t)__builtin_ctz(a[i]);
+/* 63 bits of a[0:n] starting at bit `shift` */
+static uint64_t bits63(const dig *a, size_t n, uint64_t shift) {
+    size_t w = (size_t)(shift / 32);
+    unsigned s = (unsigned)(shift % 32);
+    uint64_t x0 = w < n ? a[w] : 0, x1 = w + 1 < n ? a[w + 1] : 0, x2 = w + 2 < n ? a[w + 2] : 0;
+    uint64_t v = s ? (x0 >> s) | (x1 << (32 - s)) | (x2 << (64 - s)) : x0 | (x1 << 32);
+    return v & ((UINT64_C(1) << 63) - 1);
 }
 
-/* a >>= s in place; returns the new length */
-static size_t shr_inplace(dig *a, size_t n, size_t s) {
-    size_t ds = s / 32;
-    unsigned bs = (unsigned)(s % 32);
-    if (ds) {
-        pync_memmove(a, a + ds, (n - ds) * sizeof(dig));
-        n -= ds;
+/* out[0:xn+1] = p*x + q*y, where p and q have opposite signs (or one is 0), |p|, |q| < 2^32, y has
+   yn <= xn digits and the result is known to be non-negative; returns its length */
+static size_t lincomb(dig *out, int64_t p, const dig *x, size_t xn, int64_t q, const dig *y, size_t yn) {
+    if (q <= 0) { /* p >= 0 */
+        out[xn] = pync_mpn_mul_1(out, x, xn, (dig)p);
+        dig borrow = pync_mpn_submul_1(out, y, yn, (dig)-q);
+        pync_mpn_sub_1(out + yn, out + yn, xn + 1 - yn, borrow);
+    } else { /* q > 0 >= p */
+        out[yn] = pync_mpn_mul_1(out, y, yn, (dig)q);
+        pync_memset(out + yn + 1, 0, (xn - yn) * sizeof(dig));
+        dig borrow = pync_mpn_submul_1(out, x, xn, (dig)-p);
+        out[xn] -= borrow;
     }
-    if (bs) pync_mpn_rshift(a, a, n, bs);
-    return pync_mpn_norm(a, n);
+    return pync_mpn_norm(out, xn + 1);
 }
 
 pync_mp *pync_mp_gcd(const pync_mp *a, const pync_mp *b) {
@@ -110,52 +116,75 @@ pync_mp *pync_mp_gcd(const pync_mp *a, const pync_mp *b) {
         uint64_t y = b->d[0] | (bn > 1 ? (uint64_t)b->d[1] << 32 : 0);
         return pync_mp_from_u64(gcd64(x, y));
     }
-    /* binary gcd, with a Euclidean step whenever the lengths differ by more than a digit */
-    pync_mp *xr = pync_mp__new(an), *yr = pync_mp__new(bn);
-    if (!xr || !yr) return NULL;
-    dig *x = xr->d, *y = yr->d;
-    pync_memcpy(x, a->d, an * sizeof(dig));
-    pync_memcpy(y, b->d, bn * sizeof(dig));
-    size_t xn = an, yn = bn;
-    size_t tx = ctz_nat(x, xn), ty = ctz_nat(y, yn);
-    size_t shift = tx < ty ? tx : ty;
-    xn = shr_inplace(x, xn, tx);
-    yn = shr_inplace(y, yn, ty);
-    /* both odd from here on */
-    for (;;) {
-        if (xn < yn || (xn == yn && pync_mpn_cmp(x, y, xn) < 0)) {
-            dig *t = x; x = y; y = t;
-            size_t tn = xn; xn = yn; yn = tn;
+    /* Lehmer's algorithm (Knuth 4.5.2, algorithm L) on 63 leading bits: the cofactors of a run of
+       Euclidean steps on the leading bits replace those steps on the full numbers, as long as both
+       bounds of each quotient agree; a plain division step when they do not. */
+    size_t n = (an > bn ? an : bn) + 1;
+    dig *buf = pync_mp__scratch(4 * n);
+    if (!buf) return NULL;
+    dig *x = buf, *y = buf + n, *t = buf + 2 * n, *u = buf + 3 * n;
+    const pync_mp *big = a, *small = b;
+    if (an < bn || (an == bn && pync_mpn_cmp(a->d, b->d, an) < 0)) {
+        big = b;
+        small = a;
+    }
+    size_t xn = pync_mp__len(big), yn = pync_mp__len(small);
+    pync_memcpy(x, big->d, xn * sizeof(dig));
+    pync_memcpy(y, small->d, yn * sizeof(dig));
+    while (yn > 2) {
+        /* x >= y > 2^64 */
+        uint64_t lx = pync_mpn_bitlen(x, xn), ly = pync_mpn_bitlen(y, yn);
+        int64_t A = 1, B = 0, C = 0, D = 1;
+        if (lx - ly < 32) {
+            uint64_t shift = lx - 63;
+            int64_t xh = (int64_t)bits63(x, xn, shift), yh = (int64_t)bits63(y, yn, shift);
+            const int64_t lim = INT64_C(0xffffffff);
+            for (;;) {
+                if (yh + C <= 0 || yh + D <= 0) break;
+                int64_t q = (xh + A) / (yh + C), q2 = (xh + B) / (yh + D);
+                if (q != q2) break;
+                int64_t nc = A - q * C, nd = B - q * D;
+                if (nc > lim || nc < -lim || nd > lim || nd < -lim) break;
+                A = C;
+                C = nc;
+                B = D;
+                D = nd;
+                int64_t ny = xh - q * yh;
+                xh = yh;
+                yh = ny;
+            }
         }
-        /* x >= y, both odd */
-        if (xn > yn + 1) {
-            dig *r = pync_mp__scratch(yn);
-            if (!r || !pync_mpn_divrem(NULL, r, x, xn, y, yn)) return NULL;
-            xn = pync_mpn_norm(r, yn);
-            pync_memcpy(x, r, xn * sizeof(dig));
-            if (xn == 0) break;
-            xn = shr_inplace(x, xn, ctz_nat(x, xn));
-            continue;
-        }
-        if (xn == yn && pync_mpn_cmp(x, y, xn) == 0) break;
-        pync_mpn_sub(x, x, xn, y, yn);
-        xn = pync_mpn_norm(x, xn);
-        xn = shr_inplace(x, xn, ctz_nat(x, xn));
-        if (xn <= 2 && yn <= 2) {
-            uint64_t g = gcd64(x[0] | (xn > 1 ? (uint64_t)x[1] << 32 : 0),
-                               y[0] | (yn > 1 ? (uint64_t)y[1] << 32 : 0));
-            y[0] = (dig)g;
-            y[1] = (dig)(g >> 32);
-            yn = 2;
-            break;
+        if (B == 0) {
+            /* (x, y) = (y, x mod y) */
+            if (!pync_mpn_divrem(NULL, t, x, xn, y, yn)) return NULL;
+            dig *old = x;
+            x = y;
+            xn = yn;
+            y = t;
+            yn = pync_mpn_norm(t, yn);
+            t = old;
+        } else {
+            size_t tn = lincomb(t, A, x, xn, B, y, yn);
+            size_t un = lincomb(u, C, x, xn, D, y, yn);
+            dig *o1 = x, *o2 = y;
+            x = t;
+            xn = tn;
+            y = u;
+            yn = un;
+            t = o1;
+            u = o2;
         }
     }
-    /* result = y << shift */
-    pync_mp *g = pync_mp__from_nat(y, yn, false);
-    if (!g) return NULL;
-    pync_mp *r;
-    if (pync_mp_lshift_i64(&r, g, (int64_t)shift) != PYNC_MP_OK) return NULL;
-    return r;
+    uint64_t g;
+    if (yn == 0) {
+        return pync_mp__from_nat(x, xn, false);
+    } else {
+        uint64_t y64 = y[0] | (yn > 1 ? (uint64_t)y[1] << 32 : 0);
+        dig r[2] = {0, 0};
+        if (!pync_mpn_divrem(NULL, r, x, xn, y, yn)) return NULL;
+        g = gcd64(y64, r[0] | (yn > 1 ? (uint64_t)r[1] << 32 : 0));
+    }
+    return pync_mp_from_u64(g);
 }
 
 /* ---- modular inverse and pow(a, b, m) -------------------------------------------------------- */
