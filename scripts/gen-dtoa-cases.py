@@ -197,6 +197,14 @@ def format_cases(rng):
                 flags = rng.choice([0, ALT])
                 lines.append('f\t%s\t%s\t%d\t%d\t%s' % (hb(x), typ, prec, flags,
                                                         format(x, spec_for(typ, prec, flags))))
+    # rounding that carries into a new leading digit, with and without '#'
+    for x in [999.66479299999992, 99.776626899999997, 9.6, 0.0009996, 9.9999e10, 0.99999, 9.5, 99.5, 999999.5,
+              9999999999999999.0, 0.000099999999, 1e16 - 2, -9.96]:
+        for typ in 'eEgGfF%-n':
+            for prec in (0, 1, 2, 3, 5, 16):
+                for flags in (0, ALT):
+                    lines.append('f\t%s\t%s\t%d\t%d\t%s' % (hb(x), typ, prec, flags,
+                                                            format(x, spec_for(typ, prec, flags))))
     # '%'-formatting agrees with the same flags
     for x in vals[::3]:
         for conv in 'eEfFgGrs':

@@ -4,8 +4,9 @@
  *   - repr/str: shortest round-trip digits (Ryu-style, table driven, integer arithmetic only).
  *   - fixed precision ('e', 'f', 'g', '%', round()): exact decimal expansion of the binary value
  *     with a bounded big number, then round-half-even on the exact digits.
- *   - parsing: exact fast path for short inputs, otherwise exact big-number division; inputs of any
- *     length are correctly rounded (digits past the 800th only matter as a sticky bit).
+ *   - parsing: Clinger's exact fast path, then a 64x125-bit product against the power-of-5 tables
+ *     that decides unless too close to a halfway point, then exact big-number division; inputs of
+ *     any length are correctly rounded (digits past the 800th only matter as a sticky bit).
  * Sources: dtoa.c (layout, front ends), dtoa_big.c (big numbers, exact digits, parsing core),
  * dtoa_ryu.c (shortest digits), dtoa_tables.c (generated power-of-5 tables). */
 #ifndef PYNC_DTOA_H

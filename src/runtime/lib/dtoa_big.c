@@ -9,6 +9,8 @@
 #include "dtoa.h"
 #include "pync_lib.h"
 
+#include <float.h>
+
 #define BIG_LIMBS 96
 
 typedef struct {
@@ -324,14 +326,17 @@ uint64_t pync_dtoa__decimal_to_bits(const char *dig, int n, long dexp) {
     if (dexp < -324) return 0;
     long e = dexp - n; /* value = D * 10^e */
 
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
     if (n <= 15 && e >= -22 && e <= 22) {
-        /* Clinger's fast path: D and 10^|e| are exact doubles, one correctly rounded operation. */
+        /* Clinger's fast path: D and 10^|e| are exact doubles, one correctly rounded operation
+           (only where double expressions are evaluated in double precision). */
         uint64_t d = 0;
         for (int i = 0; i < n; i++) d = d * 10 + (uint64_t)(dig[i] - '0');
         double v = (double)d;
         v = e >= 0 ? v * exact_pow10[e] : v / exact_pow10[-e];
         return dbl_bits(v);
     }
+#endif
     {
         /* D (or, for longer inputs, its first 19 digits and that plus one, which bracket it). */
         int m = n < 19 ? n : 19;
