@@ -140,12 +140,14 @@ pync_mp_err pync_mp_rshift_i64(pync_mp **out, const pync_mp *a, int64_t n);
 
 /* ---- text ------------------------------------------------------------------------------ */
 /* Upper bound on the characters pync_mp_to_str writes for base (sign and digits, no prefix):
-   exact for power-of-two bases, at most one more than needed for base 10. 0 for a bad base. */
+   exact for power-of-two bases; for base 10 at most one more than needed (a few more only past a
+   billion digits). 0 for an unsupported base. */
 size_t pync_mp_to_str_bound(const pync_mp *a, unsigned base);
 /* Writes '-' (if a < 0), then prefix (may be NULL, e.g. "0x"), then the digits of |a| in base
    2, 4, 8, 10, 16 or 32 (lowercase), into buf[0:cap] without a terminating NUL; *len gets the
-   length. Base 10 is subquadratic for large values. Errors: PYNC_MP_EBASE, PYNC_MP_EBUFFER,
-   PYNC_MP_ENOMEM. cap >= pync_mp_to_str_bound(a, base) + strlen(prefix) always suffices. */
+   length. Base 10 is subquadratic for large values. cap must be at least
+   pync_mp_to_str_bound(a, base) + strlen(prefix) (the digits are produced in place at full
+   width), else PYNC_MP_EBUFFER. Other errors: PYNC_MP_EBASE, PYNC_MP_ENOMEM. */
 pync_mp_err pync_mp_to_str(const pync_mp *a, unsigned base, const char *prefix, char *buf,
                            size_t cap, size_t *len);
 /* Exact number of decimal digits of |a| (1 for zero) into *out; may allocate (PYNC_MP_ENOMEM). */

@@ -281,6 +281,13 @@ pync_mp_err pync_mp_truediv(const pync_mp *a, const pync_mp *b, double *out) {
         return PYNC_MP_OK;
     }
     int64_t la = (int64_t)pync_mpn_bitlen(a->d, an), lb = (int64_t)pync_mpn_bitlen(b->d, bn);
+    if (la <= 53 && lb <= 53) {
+        /* both exact as doubles: IEEE division is correctly rounded, as CPython's fast path */
+        double x = (double)(a->d[0] | (an > 1 ? (uint64_t)a->d[1] << 32 : 0));
+        double y = (double)(b->d[0] | (bn > 1 ? (uint64_t)b->d[1] << 32 : 0));
+        *out = neg ? -(x / y) : x / y;
+        return PYNC_MP_OK;
+    }
     int64_t diff = la - lb; /* 2^(diff-1) < a/b < 2^(diff+1) */
     if (diff >= 1025) return PYNC_MP_EFLOAT;
     if (diff <= -1076) {
