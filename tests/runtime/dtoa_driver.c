@@ -136,6 +136,9 @@ static int run_cases(const char *path) {
         }
     }
     fclose(f);
+    free(line);
+    free(inbuf);
+    free(big_buf);
     return 0;
 }
 

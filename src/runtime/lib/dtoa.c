@@ -77,6 +77,10 @@ static void put(out_t *o, char c) {
 }
 
 static void put_rep(out_t *o, char c, int64_t n) {
+    if (n > 0 && o->len >= o->cap) { /* only counting now: huge precisions stay cheap */
+        o->len += (size_t)n;
+        return;
+    }
     for (; n > 0; n--) put(o, c);
 }
 

@@ -229,9 +229,14 @@ static uint64_t dbl_bits(double d) {
  * rounding the exact value (crossing any other boundary does not change the rounded result).
  * Returns false when undecided (the exact path then decides). */
 
-static inline void mul_64x64(uint64_t a, uint64_t b, uint64_t *lo, uint64_t *hi) {
 #if defined(__SIZEOF_INT128__) && !defined(PYNC_DTOA_NO_INT128)
-    unsigned __int128 p = (unsigned __int128)a * b;
+#define PYNC_HAVE_U128 1
+__extension__ typedef unsigned __int128 u128;
+#endif
+
+static inline void mul_64x64(uint64_t a, uint64_t b, uint64_t *lo, uint64_t *hi) {
+#ifdef PYNC_HAVE_U128
+    u128 p = (u128)a * b;
     *lo = (uint64_t)p;
     *hi = (uint64_t)(p >> 64);
 #else

@@ -11,13 +11,14 @@
 
 #if defined(__SIZEOF_INT128__) && !defined(PYNC_DTOA_NO_INT128)
 #define PYNC_HAVE_U128 1
+__extension__ typedef unsigned __int128 u128;
 #endif
 
 /* floor(m * mul / 2^j) where mul is a 125-bit value {lo, hi}, m < 2^57, 64 < j < 128. */
 static inline uint64_t mul_shift(uint64_t m, const uint64_t *mul, int j) {
 #ifdef PYNC_HAVE_U128
-    unsigned __int128 b0 = (unsigned __int128)m * mul[0];
-    unsigned __int128 b2 = (unsigned __int128)m * mul[1];
+    u128 b0 = (u128)m * mul[0];
+    u128 b2 = (u128)m * mul[1];
     return (uint64_t)(((b0 >> 64) + b2) >> (j - 64));
 #else
     /* m * lo: only the high word is needed; m * hi: both words. */
