@@ -2,8 +2,9 @@
 //
 // The expectations in tests/runtime/data/mp_cases.txt.gz were recorded from CPython 3.11 by
 // scripts/gen-mp-cases.py. The C driver (tests/runtime/mp_driver.c) is built with the library
-// natively, natively without the __int128 fast paths, natively again with tiny algorithm thresholds (so Karatsuba, recursive division and
-// divide-and-conquer base conversion run on every size, down to a few digits), and statically for
+// natively; natively without the __int128 fast paths; natively with tiny algorithm thresholds (so
+// Karatsuba, recursive division and divide-and-conquer base conversion run on every size, down to a
+// few digits), these two with UBSan in trap mode; and statically for
 // aarch64 and 32-bit ARM, which run under qemu-user. Every build must reproduce every recorded
 // line; cases marked "oom" are rerun with the allocation hook failing after 0, 1, 2, ...
 // allocations and must fail cleanly each time. The "perf" line (str(3**50000), 3**50000 * 7**40000,
@@ -27,6 +28,8 @@ const driver = join(root, 'tests', 'runtime', 'mp_driver.c');
 const dataFile = join(root, 'tests', 'runtime', 'data', 'mp_cases.txt.gz');
 const CC = 'clang-19';
 const WARN = ['-std=c11', '-Wall', '-Wextra', '-Werror'];
+// Undefined behaviour (signed overflow, bad shifts, out-of-bounds indexing of known arrays) traps.
+const UBSAN = ['-fsanitize=undefined', '-fsanitize-trap=undefined'];
 const TINY = [
   '-DPYNC_MP_KARATSUBA_THRESHOLD=4',
   '-DPYNC_MP_KARATSUBA_SQR_THRESHOLD=4',
@@ -42,8 +45,8 @@ interface Build {
 
 const builds: Build[] = [
   { name: 'x86_64', flags: [], runner: [] },
-  { name: 'x86_64-no-int128', flags: ['-DPYNC_MP_NO_INT128'], runner: [] },
-  { name: 'x86_64-tiny-thresholds', flags: TINY, runner: [] },
+  { name: 'x86_64-no-int128-ubsan', flags: ['-DPYNC_MP_NO_INT128', ...UBSAN], runner: [] },
+  { name: 'x86_64-tiny-thresholds-ubsan', flags: [...TINY, ...UBSAN], runner: [] },
   { name: 'aarch64', flags: ['--target=aarch64-linux-gnu', '-static'], runner: ['qemu-aarch64'] },
   { name: 'armv7a', flags: ['--target=armv7a-linux-gnueabihf', '-static'], runner: ['qemu-arm'] },
   { name: 'armv7a-tiny-thresholds', flags: ['--target=armv7a-linux-gnueabihf', '-static', ...TINY], runner: ['qemu-arm'] },

@@ -82,13 +82,13 @@ static uint64_t gcd64(uint64_t x, uint64_t y) {
     return x;
 }
 
-/* 63 bits of a[0:n] starting at bit `shift` */
-static uint64_t bits63(const dig *a, size_t n, uint64_t shift) {
+/* 62 bits of a[0:n] starting at bit `shift` */
+static uint64_t bits62(const dig *a, size_t n, uint64_t shift) {
     size_t w = (size_t)(shift / 32);
     unsigned s = (unsigned)(shift % 32);
     uint64_t x0 = w < n ? a[w] : 0, x1 = w + 1 < n ? a[w + 1] : 0, x2 = w + 2 < n ? a[w + 2] : 0;
     uint64_t v = s ? (x0 >> s) | (x1 << (32 - s)) | (x2 << (64 - s)) : x0 | (x1 << 32);
-    return v & ((UINT64_C(1) << 63) - 1);
+    return v & ((UINT64_C(1) << 62) - 1);
 }
 
 /* out[0:xn+1] = p*x + q*y, where p and q have opposite signs (or one is 0), |p|, |q| < 2^32, y has
@@ -116,7 +116,7 @@ pync_mp *pync_mp_gcd(const pync_mp *a, const pync_mp *b) {
         uint64_t y = b->d[0] | (bn > 1 ? (uint64_t)b->d[1] << 32 : 0);
         return pync_mp_from_u64(gcd64(x, y));
     }
-    /* Lehmer's algorithm (Knuth 4.5.2, algorithm L) on 63 leading bits: the cofactors of a run of
+    /* Lehmer's algorithm (Knuth 4.5.2, algorithm L) on 62 leading bits: the cofactors of a run of
        Euclidean steps on the leading bits replace those steps on the full numbers, as long as both
        bounds of each quotient agree; a plain division step when they do not. */
     size_t n = (an > bn ? an : bn) + 1;
@@ -136,15 +136,17 @@ pync_mp *pync_mp_gcd(const pync_mp *a, const pync_mp *b) {
         uint64_t lx = pync_mpn_bitlen(x, xn), ly = pync_mpn_bitlen(y, yn);
         int64_t A = 1, B = 0, C = 0, D = 1;
         if (lx - ly < 32) {
-            uint64_t shift = lx - 63;
-            int64_t xh = (int64_t)bits63(x, xn, shift), yh = (int64_t)bits63(y, yn, shift);
+            /* xh, yh < 2^62 and |A|, |B|, |C|, |D| < 2^32, so no sum or product below overflows */
+            uint64_t shift = lx - 62;
+            int64_t xh = (int64_t)bits62(x, xn, shift), yh = (int64_t)bits62(y, yn, shift);
             const int64_t lim = INT64_C(0xffffffff);
             for (;;) {
                 if (yh + C <= 0 || yh + D <= 0) break;
                 int64_t q = (xh + A) / (yh + C), q2 = (xh + B) / (yh + D);
-                if (q != q2) break;
-                int64_t nc = A - q * C, nd = B - q * D;
-                if (nc > lim || nc < -lim || nd > lim || nd < -lim) break;
+                if (q != q2 || q > lim) break;
+                int64_t ac = C < 0 ? -C : C, ad = D < 0 ? -D : D;
+                if ((ac && q > (lim - (A < 0 ? -A : A)) / ac) || (ad && q > (lim - (B < 0 ? -B : B)) / ad)) break;
+                int64_t nc = A - q * C, nd = B - q * D; /* |nc| <= |A| + q|C| <= lim */
                 A = C;
                 C = nc;
                 B = D;

@@ -103,7 +103,7 @@ static void dec_naive(dig *x, size_t xn, char *end, size_t width) {
 
 static bool dec_rec(dig *x, size_t xn, char *end, size_t width, int k, const pow_table *t) {
     xn = pync_mpn_norm(x, xn);
-    while (k >= 0 && ((size_t)9 << k) >= width) k--;
+    while (k >= 0 && ((uint64_t)9 << k) >= width) k--;
     if (k < 0 || xn <= PYNC_MP_STR_DC_THRESHOLD) {
         dec_naive(x, xn, end, width);
         return true;
@@ -156,7 +156,7 @@ pync_mp_err pync_mp_to_str(const pync_mp *a, unsigned base, const char *prefix, 
         pow_table t;
         t.levels = 0;
         int levels = 1;
-        while (levels < MAX_LEVELS && ((size_t)9 << levels) < width) levels++;
+        while (levels < MAX_LEVELS && ((uint64_t)9 << levels) < width) levels++;
         if (!table_grow(&t, levels)) return PYNC_MP_ENOMEM;
         if (!dec_rec(x, n, p + width, width, levels - 1, &t)) return PYNC_MP_ENOMEM;
     }
@@ -227,8 +227,8 @@ static size_t dec_limbs(dig *out, const dig *limbs, size_t cnt, pow_table *t) {
         for (size_t j = cnt; j-- > 0;) {
             dig c = pync_mpn_mul_1(out, out, n, TEN9);
             if (c) out[n++] = c;
-            c = pync_mpn_add_1(out, out, n, limbs[j]);
-            if (c || (n == 0 && limbs[j])) out[n++] = c ? c : limbs[j];
+            c = pync_mpn_add_1(out, out, n, limbs[j]); /* the limb itself when n == 0 */
+            if (c) out[n++] = c;
         }
         return n;
     }
@@ -374,9 +374,8 @@ pync_mp_err pync_mp_from_str(pync_mp **out, const char *s, size_t len, int base,
                 if (++got == c || nd == 1) {
                     dig carry = pync_mpn_mul_1(r->d, r->d, n, scale);
                     if (carry) r->d[n++] = carry;
-                    carry = pync_mpn_add_1(r->d, r->d, n, chunk);
+                    carry = pync_mpn_add_1(r->d, r->d, n, chunk); /* the chunk itself when n == 0 */
                     if (carry) r->d[n++] = carry;
-                    else if (n == 0 && chunk) r->d[n++] = chunk;
                     chunk = 0;
                     scale = 1;
                     got = 0;
