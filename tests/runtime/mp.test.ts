@@ -60,6 +60,8 @@ const freestandingTargets: string[][] = [
   ['--target=thumbv7m-none-eabi', '-mcpu=cortex-m3', '-mfloat-abi=soft'],
 ];
 
+const hasValgrind = spawnSync('valgrind', ['--version'], { encoding: 'utf8' }).status === 0;
+
 interface Case {
   line: number; // 1-based line in the uncompressed data file
   text: string; // the driver input
@@ -161,6 +163,27 @@ describe('mp (bigint) library', () => {
       });
     });
   }
+
+  // Memory errors: every allocation gets its own malloc block (driver option -m), tiny thresholds
+  // drive the recursive algorithms' scratch use, and valgrind checks every read and write.
+  it.skipIf(!hasValgrind)('has no memory errors under valgrind (tiny thresholds, one block per allocation)', () => {
+    const exe = join(work, 'mp_driver_valgrind');
+    execFileSync(CC, [...WARN, '-O1', '-gdwarf-4', '-fuse-ld=lld', ...TINY, driver, ...libSources, '-o', exe], {
+      stdio: 'pipe',
+    });
+    const plain = cases.filter((c) => c.text !== 'perf');
+    const r = spawnSync('valgrind', ['-q', '--error-exitcode=9', exe, '-m'], {
+      input: plain.map((c) => c.text).join('\n') + '\n',
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      timeout: 120_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = r.stdout.split('\n');
+    const bad = plain.filter((c, i) => out[i] !== c.expected).map((c) => `line ${c.line}: ${describeCase(c)}`);
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
 
   it('compiles as warning-free freestanding C for every runtime target, without libc', () => {
     const problems: string[] = [];

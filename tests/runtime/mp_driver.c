@@ -6,7 +6,9 @@
  *
  * A line prefixed with "oom " is run repeatedly with the allocation hook failing after
  * k = 0, 1, 2, ... allocations until it succeeds; every failing run must report ENOMEM (NULL),
- * and the final result is printed. The line "perf" runs the timing sanity checks. */
+ * and the final result is printed. The line "perf" runs the timing sanity checks.
+ * Options: -v prints timings to stderr; -m gives every allocation its own malloc block (for
+ * valgrind: writes past a result or scratch block become visible). */
 #define _POSIX_C_SOURCE 200809L
 #include <inttypes.h>
 #include <stdarg.h>
@@ -26,6 +28,9 @@ typedef struct chunk {
 } chunk;
 
 static chunk *arena;
+static int separate_blocks; /* -m: one malloc per allocation, so valgrind sees every block's bounds */
+static void **blocks;
+static size_t nblocks, blockcap;
 static long fail_after = -1; /* allocations left before the hook fails; -1 = never */
 static size_t alloc_calls;
 
@@ -34,6 +39,17 @@ pync_mp *pync_mp_alloc(size_t ndigits) {
     if (fail_after == 0) return NULL;
     if (fail_after > 0) fail_after--;
     size_t need = (sizeof(pync_mp) + ndigits * sizeof(pync_digit) + 15) & ~(size_t)15;
+    if (separate_blocks) {
+        if (nblocks == blockcap) {
+            blockcap = blockcap ? 2 * blockcap : 1024;
+            blocks = realloc(blocks, blockcap * sizeof *blocks);
+        }
+        /* exact size (no rounding), poisoned like arena memory */
+        size_t exact = sizeof(pync_mp) + ndigits * sizeof(pync_digit);
+        void *p = malloc(exact);
+        memset(p, 0xa5, exact);
+        return blocks[nblocks++] = p;
+    }
     if (!arena || arena->cap - arena->used < need) {
         size_t cap = need > (16u << 20) ? need : (16u << 20);
         chunk *c = malloc(sizeof(chunk) + cap);
@@ -54,6 +70,7 @@ pync_mp *pync_mp_alloc(size_t ndigits) {
 }
 
 static void arena_reset(void) {
+    while (nblocks > 0) free(blocks[--nblocks]);
     while (arena) {
         chunk *n = arena->next;
         free(arena);
@@ -420,7 +437,11 @@ static void perf(int verbose) {
 }
 
 int main(int argc, char **argv) {
-    int verbose = argc > 1 && !strcmp(argv[1], "-v");
+    int verbose = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-v")) verbose = 1;
+        if (!strcmp(argv[i], "-m")) separate_blocks = 1;
+    }
     static char line[1 << 20];
     static char copy[sizeof line];
     while (fgets(line, sizeof line, stdin)) {
