@@ -36,6 +36,8 @@ int pync_dtoa_digits(double x, int mode, int ndigits, char *dig, int *decpt) {
     }
     if (mode == 0) return pync_dtoa__shortest(bits, dig, decpt);
 
+    int fast = pync_dtoa__fixed_fast(bits, mode, mode == 2 && ndigits < 1 ? 1 : ndigits, dig, decpt);
+    if (fast >= 0) return fast;
     int n = pync_dtoa__exact(bits, dig, decpt);
     int64_t keep = mode == 2 ? (ndigits < 1 ? 1 : ndigits) : (int64_t)*decpt + ndigits;
     if (keep >= n) return n;

@@ -2,13 +2,15 @@
  *
  * Freestanding C11: no libc, no allocation, bounded stack use (< 4 KiB per call).
  *   - repr/str: shortest round-trip digits (Ryu-style, table driven, integer arithmetic only).
- *   - fixed precision ('e', 'f', 'g', '%', round()): exact decimal expansion of the binary value
- *     with a bounded big number, then round-half-even on the exact digits.
+ *   - fixed precision ('e', 'f', 'g', '%', round()): for up to 19 digits a table product whose
+ *     error bound proves the rounding; otherwise (ties, long outputs) the exact decimal expansion
+ *     of the binary value from a bounded big number, then round-half-even on the exact digits.
  *   - parsing: Clinger's exact fast path, then a 64x125-bit product against the power-of-5 tables
  *     that decides unless too close to a halfway point, then exact big-number division; inputs of
  *     any length are correctly rounded (digits past the 800th only matter as a sticky bit).
  * Sources: dtoa.c (layout, front ends), dtoa_big.c (big numbers, exact digits, parsing core),
- * dtoa_ryu.c (shortest digits), dtoa_tables.c (generated power-of-5 tables). */
+ * dtoa_ryu.c (shortest digits, fixed-precision fast path), dtoa_tables.c (generated power-of-5
+ * tables, ~10 KiB of read-only data). */
 #ifndef PYNC_DTOA_H
 #define PYNC_DTOA_H
 
@@ -89,6 +91,9 @@ int pync_dtoa_digits(double x, int mode, int ndigits, char *dig, int *decpt);
 #ifdef PYNC_DTOA_INTERNAL
 /* Shortest digits of a positive finite double given by its bits; returns count, sets *decpt. */
 int pync_dtoa__shortest(uint64_t bits, char *dig, int *decpt);
+/* Digits for pync_dtoa_digits mode 2/3 (nd >= 1 for mode 2) by a table product when that is
+   decidable, else -1. */
+int pync_dtoa__fixed_fast(uint64_t bits, int mode, int nd, char *dig, int *decpt);
 /* All exact digits of a positive finite double (at most 767 significant). */
 int pync_dtoa__exact(uint64_t bits, char *dig, int *decpt);
 /* Nearest double to 0.D1..Dn * 10^dexp (digits ASCII, first digit nonzero, n <= 801), as bits

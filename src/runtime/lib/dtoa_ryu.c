@@ -215,3 +215,158 @@ int pync_dtoa__shortest(uint64_t bits, char *dig, int *decpt) {
     *decpt = exp10 + len;
     return len;
 }
+
+/* ---- fixed-precision fast path (printf-style digits, round-half-even on the exact value) ----
+ * For at most 19 wanted digits, x * 10^k = m * 2^e * 5^k * 2^k is approximated by P * 2^-s with
+ * P = m * T (T the 125-bit table entry for 5^|k|, off by less than one unit), so the error is
+ * below m < 2^53 units of P while P keeps s >= 64 bits below the units digit. The rounding of
+ * the approximation is that of the exact value unless the fraction lies within 2^55 of one half
+ * (ties included); then, and whenever a bound does not hold, return -1 for the exact path. */
+
+static uint64_t bits_at(const uint64_t w[3], int start, int count) { /* 0 < count <= 64 */
+    int i = start / 64, o = start % 64;
+    uint64_t v = w[i] >> o;
+    if (o != 0 && i + 1 < 3) v |= w[i + 1] << (64 - o);
+    if (count < 64) v &= (UINT64_C(1) << count) - 1;
+    return v;
+}
+
+static bool bits_all(const uint64_t w[3], int lo, int hi, bool ones) { /* bits [lo, hi) */
+    while (lo < hi) {
+        int c = hi - lo < 64 ? hi - lo : 64;
+        uint64_t want = ones ? (c == 64 ? UINT64_MAX : (UINT64_C(1) << c) - 1) : 0;
+        if (bits_at(w, lo, c) != want) return false;
+        lo += c;
+    }
+    return true;
+}
+
+static int bitlen_u64(uint64_t v) {
+    int n = 0;
+    while (v != 0) {
+        n++;
+        v >>= 1;
+    }
+    return n;
+}
+
+int pync_dtoa__fixed_fast(uint64_t bits, int mode, int nd, char *dig, int *decpt) {
+    uint64_t m = bits & ((UINT64_C(1) << 52) - 1);
+    int bexp = (int)((bits >> 52) & 0x7ff), e;
+    if (bexp == 0) {
+        e = -1074;
+    } else {
+        m |= UINT64_C(1) << 52;
+        e = bexp - 1075;
+    }
+    if (m == 0) return -1;
+    int e_bin = bitlen_u64(m) - 1 + e; /* 2^e_bin <= x < 2^(e_bin+1) */
+    /* est = floor(e_bin * log10(2)); floor(log10(x)) is est or est + 1 */
+    int est = e_bin >= 0 ? log10_pow2(e_bin) : -log10_pow2(-e_bin) - 1;
+    int k;
+    if (mode == 2) {
+        if (nd < 1 || nd > 19) return -1;
+        k = nd - 1 - est;
+    } else {
+        if (nd > 400 || nd < -400) return -1;
+        int sig = est + 1 + nd;
+        if (sig < 1 || sig > 19) return -1;
+        k = nd;
+    }
+    static const uint64_t pow10_19[20] = {
+        UINT64_C(1),
+        UINT64_C(10),
+        UINT64_C(100),
+        UINT64_C(1000),
+        UINT64_C(10000),
+        UINT64_C(100000),
+        UINT64_C(1000000),
+        UINT64_C(10000000),
+        UINT64_C(100000000),
+        UINT64_C(1000000000),
+        UINT64_C(10000000000),
+        UINT64_C(100000000000),
+        UINT64_C(1000000000000),
+        UINT64_C(10000000000000),
+        UINT64_C(100000000000000),
+        UINT64_C(1000000000000000),
+        UINT64_C(10000000000000000),
+        UINT64_C(100000000000000000),
+        UINT64_C(1000000000000000000),
+        UINT64_C(10000000000000000000),
+    };
+    for (int attempt = 0; attempt < 2; attempt++) {
+        const uint64_t *t;
+        int l5 = pow5_bits(k < 0 ? -k : k);
+        int g;
+        if (k >= 0) {
+            if (k >= PYNC_DTOA_POW5_SPLIT_LEN) return -1;
+            t = pync_dtoa__pow5_split[k];
+            g = l5 - 125 + e + k;
+        } else {
+            if (-k >= PYNC_DTOA_POW5_INV_SPLIT_LEN) return -1;
+            t = pync_dtoa__pow5_inv_split[-k];
+            g = -(l5 + 124) + e + k;
+        }
+        int s = -g;
+        if (s < 64 || s > 180) return -1;
+        /* P = m * (t[1] * 2^64 + t[0]) as three words */
+        uint64_t w[3];
+        {
+            uint64_t lo0, hi0, lo1, hi1;
+#ifdef PYNC_HAVE_U128
+            u128 p0 = (u128)m * t[0], p1 = (u128)m * t[1];
+            lo0 = (uint64_t)p0;
+            hi0 = (uint64_t)(p0 >> 64);
+            lo1 = (uint64_t)p1;
+            hi1 = (uint64_t)(p1 >> 64);
+#else
+            uint64_t m_lo = (uint32_t)m, m_hi = m >> 32;
+            for (int h = 0; h < 2; h++) {
+                uint64_t b_lo = (uint32_t)t[h], b_hi = t[h] >> 32;
+                uint64_t p00 = m_lo * b_lo, p01 = m_lo * b_hi, p10 = m_hi * b_lo, p11 = m_hi * b_hi;
+                uint64_t mid = p10 + (p00 >> 32);
+                uint64_t mid2 = p01 + (uint32_t)mid;
+                uint64_t lo = (mid2 << 32) | (uint32_t)p00;
+                uint64_t hi = p11 + (mid >> 32) + (mid2 >> 32);
+                if (h == 0) {
+                    lo0 = lo;
+                    hi0 = hi;
+                } else {
+                    lo1 = lo;
+                    hi1 = hi;
+                }
+            }
+#endif
+            w[0] = lo0;
+            w[1] = hi0 + lo1;
+            w[2] = hi1 + (w[1] < hi0 ? 1 : 0);
+        }
+        int pb = w[2] != 0 ? 128 + bitlen_u64(w[2]) : w[1] != 0 ? 64 + bitlen_u64(w[1]) : bitlen_u64(w[0]);
+        if (pb - s > 64) return -1;
+        uint64_t n0 = pb > s ? bits_at(w, s, pb - s) : 0;
+        if (n0 >= pow10_19[19]) return -1;
+        if (mode == 2 && n0 >= pow10_19[nd]) { /* floor(log10(x)) was est + 1 */
+            k--;
+            continue;
+        }
+        if (n0 == 0) return -1;
+        bool half_or_more = bits_at(w, s - 1, 1) != 0;
+        if (bits_all(w, 55, s - 1, !half_or_more)) return -1; /* within 2^55 of one half */
+        uint64_t n = n0 + (half_or_more ? 1 : 0);
+        char tmp[24];
+        int len = 0;
+        do {
+            uint64_t q = div10(n);
+            tmp[len++] = (char)('0' + (int)(n - 10 * q));
+            n = q;
+        } while (n != 0);
+        *decpt = len - k;
+        int start = 0;
+        while (start < len - 1 && tmp[start] == '0') start++;
+        int out = 0;
+        for (int i = len - 1; i >= start; i--) dig[out++] = tmp[i];
+        return out;
+    }
+    return -1;
+}
