@@ -29,7 +29,7 @@ export const Messages = {
   unknownEncoding: m('P1001', 'unknown encoding: {0}'),
   encodingWithBom: m('P1002', 'encoding problem: {0} with BOM'),
   invalidUtf8: m('P1003', "(unicode error) 'utf-8' codec can't decode byte 0x{0} in position {1}: {2}"),
-  nullBytes: m('P1004', 'source code cannot contain null bytes'),
+  nullBytes: m('P1004', 'source code string cannot contain null bytes'),
   invalidCharacter: m('P1005', "invalid character '{0}' (U+{1})"),
   invalidNonPrintable: m('P1006', 'invalid non-printable character U+{0}'),
   unterminatedString: m('P1007', 'unterminated string literal (detected at line {0})'),
@@ -130,7 +130,7 @@ export const Messages = {
   cannotUseStarredHere: m('P2052', 'cannot use starred expression here'),
   starredInSubscriptNotAllowed: m('P2053', 'cannot use starred expression here'),
   tooDeeplyNested: m('P2054', 'too many nested parentheses'),
-  tooComplex: m('P2055', 'expression is too deeply nested for pync to parse (more than {0} levels)'),
+  tooComplex: m('P2055', 'too complex: the expression is nested too deeply to parse'),
   unparenthesizedWalrusInSlice: m('P2056', 'invalid syntax'),
   defaultExceptMustBeLast: m('P2057', "default 'except:' must be last"),
   namedArgsFollowBareStar: m('P2058', 'named arguments must follow bare *'),
@@ -140,6 +140,8 @@ export const Messages = {
   cannotAssignToLiteralHere: m('P2062', "cannot assign to {0} here. Maybe you meant '==' instead of '='?"),
   unparenthesizedDictValue: m('P2063', "':' expected after dictionary key"),
   expectedExpression: m('P2064', 'expected an expression'),
+  colonExpectedAfterKey: m('P2065', "':' expected after dictionary key"),
+  starredDictValue: m('P2066', 'cannot use a starred expression in a dictionary value'),
   parserGaveUp: m('P2099', 'too many errors; stopping'),
 } as const satisfies Record<string, MessageTemplate>;
 

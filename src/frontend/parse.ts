@@ -42,7 +42,8 @@ export function parseSource(source: SourceText): ParseResult {
     try {
       parseStatement(p, body);
     } catch (e) {
-      const err = asParseError(e, p);
+      let err = asParseError(e, p);
+      if (err.code === Messages.invalidSyntax.code) err = secondPass(p, start) ?? err;
       errors.push(errors.length === 0 ? resolveParseError(p, err) : err);
       if (errors.length >= MAX_ERRORS || !recover(p, start)) break;
     }
@@ -52,6 +53,24 @@ export function parseSource(source: SourceText): ParseResult {
   const diagnostics = errors.map((e) => toDiagnostic(e, source.file));
   if (diagnostics.length > 0) return { module: null, diagnostics, source };
   return { module: { _type: 'Module', body, type_ignores: [] }, diagnostics, source };
+}
+
+/**
+ * CPython's second pass: re-parses the failed statement with the rules that look for common
+ * mistakes enabled; returns the specific error they find, or null.
+ */
+function secondPass(p: Parser, start: number): ParseError | null {
+  p.pos = start;
+  p.secondPass = true;
+  try {
+    parseStatement(p, []);
+    return null;
+  } catch (e) {
+    if (!(e instanceof ParseError) || e.code === Messages.invalidSyntax.code) return null;
+    return e;
+  } finally {
+    p.secondPass = false;
+  }
 }
 
 function asParseError(e: unknown, p: Parser): ParseError {

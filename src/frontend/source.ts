@@ -214,3 +214,33 @@ function decodeWithCodec(bytes: Uint8Array, encoding: string): string | null {
     return null;
   }
 }
+
+/**
+ * What Python's UTF-8 decoder says about the undecodable byte at `at`, decoding text[from, to):
+ * the byte, its position (in bytes from `from`) and the reason.
+ */
+export function describeUtf8Error(text: string, from: number, to: number, at: number): { byte: number; position: number; reason: string } {
+  const byte = escapedByte(text.charCodeAt(at));
+  const position = Buffer.byteLength(text.slice(from, at), 'utf8');
+  let reason = 'invalid start byte';
+  if (byte >= 0xc2 && byte <= 0xf4) {
+    // a lead byte: either the text ends inside its sequence, or a continuation byte is wrong
+    const need = byte < 0xe0 ? 1 : byte < 0xf0 ? 2 : 3;
+    let k = 0;
+    while (k < need && at + 1 + k < to && isContinuation(text.charCodeAt(at + 1 + k), byte, k)) k++;
+    reason = at + 1 + k >= to ? 'unexpected end of data' : 'invalid continuation byte';
+  }
+  return { byte, position, reason };
+}
+
+function isContinuation(c: number, lead: number, index: number): boolean {
+  const b = escapedByte(c);
+  if (b < 0x80 || b > 0xbf) return false;
+  if (index > 0) return true;
+  // the second byte's range is narrower after E0, ED, F0 and F4
+  if (lead === 0xe0) return b >= 0xa0;
+  if (lead === 0xed) return b <= 0x9f;
+  if (lead === 0xf0) return b >= 0x90;
+  if (lead === 0xf4) return b <= 0x8f;
+  return true;
+}

@@ -8,7 +8,7 @@
 // f-strings are split into literal and expression parts by parser/strings.ts.
 
 import { PyWideStr } from './ast.js';
-import { escapedByte } from './source.js';
+import { describeUtf8Error } from './source.js';
 import { lookupName } from './unicode/index.js';
 
 export interface StringToken {
@@ -58,7 +58,7 @@ export function decodeStr(text: string, from: number, to: number, raw: boolean):
   const backslash = raw ? -1 : text.indexOf('\\', from);
   if (backslash < 0 || backslash >= to) {
     const bad = firstEscapedByte(text, from, to);
-    if (bad >= 0) return utf8Error(text, from, bad);
+    if (bad >= 0) return utf8Error(text, from, to, bad);
     return text.slice(from, to);
   }
   return new StrDecoder(text, from, to).run();
@@ -74,14 +74,11 @@ function firstEscapedByte(text: string, from: number, to: number): number {
   return -1;
 }
 
-function utf8Error(text: string, from: number, at: number): StringError {
-  // the position counts UTF-8 bytes from the start of the body
-  const position = Buffer.byteLength(text.slice(from, at), 'utf8');
-  const byte = escapedByte(text.charCodeAt(at));
-  const reason = byte >= 0x80 && byte < 0xc0 ? 'invalid start byte' : byte >= 0xc0 ? 'invalid continuation byte' : 'invalid start byte';
+function utf8Error(text: string, from: number, to: number, at: number): StringError {
+  const e = describeUtf8Error(text, from, to, at);
   return {
     error: 'utf8',
-    message: `(unicode error) 'utf-8' codec can't decode byte 0x${byte.toString(16)} in position ${position}: ${reason}`,
+    message: `(unicode error) 'utf-8' codec can't decode byte 0x${e.byte.toString(16)} in position ${e.position}: ${e.reason}`,
   };
 }
 
@@ -143,7 +140,7 @@ class StrDecoder {
       const c = t.charCodeAt(this.i);
       if (c !== 0x5c) {
         if (c >= 0x80) {
-          if (c >= 0xdc80 && c <= 0xdcff) return utf8Error(t, this.from, this.i);
+          if (c >= 0xdc80 && c <= 0xdcff) return utf8Error(t, this.from, this.to, this.i);
           this.bufPos += 10;
           if (c >= 0xd800 && c <= 0xdbff) this.i++;
         } else this.bufPos++;

@@ -14,7 +14,7 @@
 import { Tok, KEYWORDS, TokErrorKind, TokenStream, type TokenizerError } from './tokens.js';
 import { Messages, type MessageTemplate } from './diagnostics.js';
 import { isIdentifierStartChar, isIdentifierContinueChar, isPrintableChar } from './chars.js';
-import { escapedByte, type SourceText } from './source.js';
+import { describeUtf8Error, escapedByte, type SourceText } from './source.js';
 
 const TABSIZE = 8;
 const MAXINDENT = 100;
@@ -58,6 +58,7 @@ class Tokenizer {
   private pos = 0;
   private lineno = 1;
   private lineStart = 0;
+  private prevLineStart = 0;
   /** set once a non-ASCII character is seen on the current line: columns then need UTF-8 counting */
   private lineNonAscii = false;
   private colCachePos = 0;
@@ -114,6 +115,7 @@ class Tokenizer {
 
   private newLine(nextLineStart: number): void {
     this.lineno++;
+    this.prevLineStart = this.lineStart;
     this.lineStart = nextLineStart;
     this.lineNonAscii = false;
   }
@@ -217,6 +219,11 @@ class Tokenizer {
 
     if (c === C.BACKSLASH) {
       const c1 = t.charCodeAt(start + 1);
+      if (start + 1 >= this.len) {
+        // CPython adds the missing final newline, so this is a continuation into the end of file
+        this.pos = this.len;
+        this.fail(TokErrorKind.Eof, Messages.unexpectedEof, [], this.lineno, this.byteCol(start + 1));
+      }
       if (c1 !== C.LF) {
         this.pos++;
         this.fail(TokErrorKind.Indentation, Messages.unexpectedCharAfterContinuation, [], this.lineno, this.byteCol(this.pos));
@@ -303,14 +310,19 @@ class Tokenizer {
     if (last !== Tok.NEWLINE && last !== Tok.DEDENT && last !== Tok.INDENT) {
       this.out.push(Tok.NEWLINE, this.pos, this.pos, this.lineno, col, this.lineno, col + 1);
     }
-    // ENDMARKER sits on the line after the last one.
-    const endLine = this.pos > this.lineStart ? this.lineno + 1 : this.lineno;
+    // CPython puts the end-of-file DEDENTs and ENDMARKER at the end of the last line read.
+    let endLine = this.lineno;
+    let endCol = col;
+    if (this.pos === this.lineStart && this.lineno > 1) {
+      endLine = this.lineno - 1;
+      endCol = Buffer.byteLength(this.text.slice(this.prevLineStart, this.lineStart - 1), 'utf8');
+    }
     while (this.indstack.length > 1) {
       this.indstack.pop();
       this.altindstack.pop();
-      this.out.push(Tok.DEDENT, this.pos, this.pos, endLine, 0, endLine, 0);
+      this.out.push(Tok.DEDENT, this.pos, this.pos, endLine, endCol, endLine, endCol);
     }
-    this.out.push(Tok.ENDMARKER, this.pos, this.pos, endLine, 0, endLine, 0);
+    this.out.push(Tok.ENDMARKER, this.pos, this.pos, endLine, endCol, endLine, endCol);
     return false;
   }
 
@@ -367,10 +379,10 @@ class Tokenizer {
     for (let p = start; p < end; ) {
       const cp = t.codePointAt(p)!;
       const size = cp > 0xffff ? 2 : 1;
-      const byte = escapedByte(cp);
-      if (byte >= 0) {
+      if (escapedByte(cp) >= 0) {
+        const e = describeUtf8Error(t, start, end, p);
         this.pos = p;
-        this.failHere(Messages.invalidUtf8, [byte.toString(16), 0, 'invalid start byte'], start);
+        this.failHere(Messages.invalidUtf8, [e.byte.toString(16), e.position, e.reason], p);
       }
       const ok = first ? isIdentifierStartChar(cp) : isIdentifierContinueChar(cp);
       if (!ok) {
@@ -508,10 +520,8 @@ class Tokenizer {
     } else if (c === C.O) keyword = follows('r');
     else if (c === 110 /* n */) keyword = follows('ot');
     if (keyword) return;
-    if (p < this.len && isPotentialIdChar(c)) {
-      if (c >= 128) this.lineNonAscii = true;
-      this.failHere(Messages.invalidNumber, [kind]);
-    }
+    // (Only ASCII: CPython 3.11 lets a number be followed directly by a non-ASCII identifier.)
+    if (p < this.len && c < 128 && isPotentialIdChar(c)) this.failHere(Messages.invalidNumber, [kind]);
   }
 
   // ---- strings --------------------------------------------------------------------------------
@@ -572,7 +582,9 @@ class Tokenizer {
   }
 
   private unterminated(quoteSize: number, firstLine: number, firstLineStart: number, quotePos: number): never {
-    const detectedAt = this.lineno;
+    // at the end of the file the last line read is the one the final newline ended
+    const atEofAfterNewline = this.lineStart >= this.len && this.lineno > firstLine;
+    const detectedAt = atEofAfterNewline ? this.lineno - 1 : this.lineno;
     this.lineno = firstLine;
     this.lineStart = firstLineStart;
     this.lineNonAscii = true; // recompute columns from the start of the string's line
@@ -668,6 +680,7 @@ class Tokenizer {
       }
     }
     this.pos = start + size;
+    this.out.depth = this.parenStack.length;
     this.emit(kind, start, line, startCol);
     return true;
   }

@@ -111,6 +111,10 @@ export class TokenStream {
   col: Int32Array;
   endLine: Int32Array;
   endCol: Int32Array;
+  /** bracket depth after each token (CPython's token->level) */
+  level: Uint8Array;
+  /** the depth the next pushed token records; kept by the tokenizer */
+  depth = 0;
   count = 0;
   error: TokenizerError | null = null;
 
@@ -123,6 +127,7 @@ export class TokenStream {
     this.col = new Int32Array(capacity);
     this.endLine = new Int32Array(capacity);
     this.endCol = new Int32Array(capacity);
+    this.level = new Uint8Array(capacity);
   }
 
   push(kind: Tok, start: number, end: number, line: number, col: number, endLine: number, endCol: number): number {
@@ -135,6 +140,7 @@ export class TokenStream {
     this.col[i] = col;
     this.endLine[i] = endLine;
     this.endCol[i] = endCol;
+    this.level[i] = this.depth;
     return i;
   }
 
@@ -149,5 +155,6 @@ export class TokenStream {
     this.col = growI32(this.col);
     this.endLine = growI32(this.endLine);
     this.endCol = growI32(this.endCol);
+    this.level = growU8(this.level);
   }
 }

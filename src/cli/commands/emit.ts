@@ -55,7 +55,14 @@ function emitAst(bytes: Buffer, file: string, outDir: string | undefined): boole
     for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d, result.source?.lines()) + '\n');
     return false;
   }
-  const text = dumpAst(result.module) + '\n';
+  let text: string;
+  try {
+    text = dumpAst(result.module) + '\n';
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    process.stderr.write(`${file}: error: the syntax tree is nested too deeply to print\n`);
+    return false;
+  }
   if (outDir === undefined) {
     process.stdout.write(text);
     return true;

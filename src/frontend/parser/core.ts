@@ -54,6 +54,11 @@ export class Parser {
   pos = 0;
   /** the furthest token index looked at (CPython reports generic errors there) */
   maxPos = 0;
+  /**
+   * Set while re-parsing a statement that failed, to find a more helpful message than "invalid
+   * syntax" (CPython's second pass, which enables its invalid_* rules).
+   */
+  secondPass = false;
   readonly kinds: Uint8Array;
   readonly L: Int32Array;
   readonly C: Int32Array;
@@ -153,6 +158,21 @@ export class Parser {
       if (k !== Tok.NEWLINE && k !== Tok.DEDENT && k !== Tok.INDENT && k !== Tok.ENDMARKER) return i;
       if (i === 0) return 0;
       i--;
+    }
+  }
+
+  /**
+   * Runs `rule`; if it fails with a syntax error, puts the cursor back and returns null (a PEG
+   * alternative that does not match). Used where an error message needs to know what follows.
+   */
+  tryParse<T>(rule: (p: Parser) => T): T | null {
+    const save = this.pos;
+    try {
+      return rule(this);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      this.pos = save;
+      return null;
     }
   }
 

@@ -13,7 +13,7 @@ import type {
   ArgNode, ArgumentsNode, BoolOperator, CmpOperator, ComprehensionNode, Expr, KeywordNode, Operator,
   UnaryOperator,
 } from '../ast.js';
-import { Parser } from './core.js';
+import { Parser, ParseError } from './core.js';
 import { parseNumber } from './numbers.js';
 import { parseStrings } from './strings.js';
 import { parseStarTargets } from './targets.js';
@@ -106,9 +106,61 @@ export function parseNamedExpression(p: Parser): Expr {
     const value = parseExpression(p);
     return { _type: 'NamedExpr', target, value, lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
   }
+  if (p.secondPass) invalidNamedExpression(p);
   const e = parseExpression(p);
-  if (p.peek() === Tok.COLONEQUAL) p.errorAtNode(Messages.walrusTarget, [exprName(e)], e);
+  if (p.peek() === Tok.COLONEQUAL) invalidWalrusTarget(p, e);
   return e;
+}
+
+// invalid_named_expression: a=expression ':=' expression → "cannot use assignment expressions with %s"
+function invalidWalrusTarget(p: Parser, target: Expr): void {
+  const save = p.pos++;
+  const value = p.tryParse(parseExpression);
+  p.pos = save;
+  if (value !== null) p.errorAtNode(Messages.walrusTarget, [exprName(target)], target);
+}
+
+// invalid_named_expression (second pass):
+//     | a=NAME '=' b=bitwise_or !('='|':=') → "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
+//     | !(list|tuple|genexp|'True'|'None'|'False') a=bitwise_or b='=' bitwise_or !('='|':=')
+//       → "cannot assign to %s here. Maybe you meant '==' instead of '='?"
+export function invalidNamedExpression(p: Parser): void {
+  // The look-ahead parses below run without these checks (else nesting would make them
+  // exponential); the checks run once per position, in the real parse.
+  const was = p.secondPass;
+  p.secondPass = false;
+  try {
+    invalidAssignmentInExpression(p);
+  } finally {
+    p.secondPass = was;
+  }
+}
+
+function invalidAssignmentInExpression(p: Parser): void {
+  const s = p.pos;
+  if (p.peek() === Tok.NAME && p.peekAt(1) === Tok.EQUAL) {
+    p.pos += 2;
+    const b = p.tryParse(parseBitwiseOr);
+    const k = p.peek();
+    if (b !== null && k !== Tok.EQUAL && k !== Tok.COLONEQUAL) {
+      p.errorAtToken(Messages.maybeEquals, [], s);
+    }
+    p.pos = s;
+  }
+  const k0 = p.peek();
+  if (k0 === Tok.KW_TRUE || k0 === Tok.KW_NONE || k0 === Tok.KW_FALSE) return;
+  if (k0 === Tok.LSQB || k0 === Tok.LPAR) {
+    const atom = p.tryParse(parseAtom);
+    p.pos = s;
+    if (atom !== null && (atom._type === 'List' || atom._type === 'Tuple' || atom._type === 'GeneratorExp' || atom._type === 'ListComp')) return;
+  }
+  const a = p.tryParse(parseBitwiseOr);
+  if (a !== null && p.eat(Tok.EQUAL)) {
+    const b = p.tryParse(parseBitwiseOr);
+    const k = p.peek();
+    if (b !== null && k !== Tok.EQUAL && k !== Tok.COLONEQUAL) p.errorAtNode(Messages.cannotAssignHere, [exprName(a)], a);
+  }
+  p.pos = s;
 }
 
 // expression:
@@ -119,6 +171,7 @@ export function parseExpression(p: Parser): Expr {
   if (p.peek() === Tok.KW_LAMBDA) return parseLambda(p);
   const s = p.pos;
   const body = parseDisjunction(p);
+  if (p.secondPass) checkForgottenComma(p, s, body);
   if (p.peek() !== Tok.KW_IF) return body;
   const ifPos = p.pos++;
   const test = parseDisjunction(p);
@@ -130,6 +183,36 @@ export function parseExpression(p: Parser): Expr {
   }
   const orelse = parseExpression(p);
   return { _type: 'IfExp', test, body, orelse, lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
+}
+
+// invalid_expression (second pass only):
+//     | !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
+//       → inside brackets: "invalid syntax. Perhaps you forgot a comma?"
+function checkForgottenComma(p: Parser, s: number, a: Expr): void {
+  if (!startsExpression(p.peek())) return;
+  if (p.kinds[s] === Tok.NAME) {
+    if (p.kinds[s + 1] === Tok.STRING) return;
+    const word = p.tokenText(s);
+    if (word === 'match' || word === 'case' || word === '_') return;
+    if (a._type === 'Name' && (a.id === 'print' || a.id === 'exec')) return;
+  }
+  const save = p.pos;
+  p.secondPass = false;
+  let b: Expr;
+  try {
+    b = parseExpression(p);
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    p.pos = save;
+    return;
+  } finally {
+    p.secondPass = true;
+  }
+  if (p.ts.level[p.pos - 1] === 0) {
+    p.pos = save;
+    return;
+  }
+  p.errorAtNode(Messages.invalidSyntaxForgotComma, [], a, b);
 }
 
 // yield_expr:
@@ -359,26 +442,36 @@ export function parsePrimary(p: Parser): Expr {
   const s = p.pos;
   let e = parseAtom(p);
   for (;;) {
-    switch (p.peek()) {
-      case Tok.DOT: {
-        p.pos++;
-        if (p.peek() !== Tok.NAME) p.fail();
-        const attr = p.identifier(p.pos++);
-        e = { _type: 'Attribute', value: e, attr, ctx: 'Load', lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
-        break;
-      }
-      case Tok.LPAR:
-        e = parseCall(p, s, e);
-        break;
-      case Tok.LSQB: {
-        p.pos++;
-        const slice = parseSlices(p);
-        p.expect(Tok.RSQB);
-        e = { _type: 'Subscript', value: e, slice, ctx: 'Load', lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
-        break;
-      }
-      default:
-        return e;
+    const k = p.peek();
+    if (k !== Tok.DOT && k !== Tok.LPAR && k !== Tok.LSQB) return e;
+    const trailerStart = p.pos;
+    try {
+      e = parseTrailer(p, s, e, k);
+    } catch (err) {
+      // PEG: a trailer that does not parse is not part of the primary (`a[]` is `a` then `[]`);
+      // whatever follows then fails, at the same furthest token.
+      if (!(err instanceof ParseError) || err.code !== Messages.invalidSyntax.code) throw err;
+      p.pos = trailerStart;
+      return e;
+    }
+  }
+}
+
+function parseTrailer(p: Parser, s: number, e: Expr, k: Tok): Expr {
+  switch (k) {
+    case Tok.DOT: {
+      p.pos++;
+      if (p.peek() !== Tok.NAME) p.fail();
+      const attr = p.identifier(p.pos++);
+      return { _type: 'Attribute', value: e, attr, ctx: 'Load', lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
+    }
+    case Tok.LPAR:
+      return parseCall(p, s, e);
+    default: {
+      p.pos++;
+      const slice = parseSlices(p);
+      p.expect(Tok.RSQB);
+      return { _type: 'Subscript', value: e, slice, ctx: 'Load', lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
     }
   }
 }
@@ -416,7 +509,7 @@ function parseSliceOrStarred(p: Parser): Expr {
     // `x := v` is a whole slice (named_expression); only a plain expression may precede ':'
     if (p.peek() === Tok.NAME && p.peekAt(1) === Tok.COLONEQUAL) return parseNamedExpression(p);
     lower = parseExpression(p);
-    if (p.peek() === Tok.COLONEQUAL) p.errorAtNode(Messages.walrusTarget, [exprName(lower)], lower);
+    if (p.peek() === Tok.COLONEQUAL) invalidWalrusTarget(p, lower);
     if (p.peek() !== Tok.COLON) return lower;
   }
   p.pos++; // ':'
@@ -520,8 +613,20 @@ function parseListDisplay(p: Parser): Expr {
     return { _type: 'ListComp', elt: first, generators, lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
   }
   const elts = parseStarNamedExpressionsUntil(p, Tok.RSQB, first);
+  forgottenComprehensionParens(p, elts);
   p.expect(Tok.RSQB);
   return { _type: 'List', elts, ctx: 'Load', lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
+}
+
+// invalid_comprehension:
+//     | ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
+//     | ('[' | '{') a=star_named_expression b=',' for_if_clauses
+function forgottenComprehensionParens(p: Parser, elts: Expr[]): void {
+  const k = p.peek();
+  if ((k === Tok.KW_FOR || k === Tok.KW_ASYNC) && elts.length > 0) {
+    const last = elts[elts.length - 1];
+    p.errorAtNode(Messages.unparenthesizedTuple, [], elts[0], elts.length > 1 ? last : { end_lineno: p.el(), end_col_offset: p.ec() });
+  }
 }
 
 // dict: '{' [double_starred_kvpairs] '}'
@@ -551,7 +656,7 @@ function parseBraceDisplay(p: Parser): Expr {
     }
     return parseDictRest(p, s, first, value);
   }
-  if (p.peek() === Tok.COLONEQUAL) p.errorAtNode(Messages.walrusTarget, [exprName(first)], first);
+  if (p.peek() === Tok.COLONEQUAL) invalidWalrusTarget(p, first);
   return parseSetRest(p, s, first);
 }
 
@@ -574,8 +679,14 @@ function parseDictRest(p: Parser, s: number, firstKey: Expr | null, firstValue: 
         p.errorAtToken(Messages.dictUnpackInComprehension, [], s + 1);
       }
     } else {
-      keys.push(parseExpression(p));
-      if (!p.eat(Tok.COLON)) p.fail();
+      const key = parseExpression(p);
+      keys.push(key);
+      if (!p.eat(Tok.COLON)) {
+        // invalid_kvpair: a=expression !(':')
+        const k = p.peek();
+        if (k === Tok.COMMA || k === Tok.RBRACE) p.errorAt(Messages.colonExpectedAfterKey, [], key.end_lineno, key.end_col_offset - 1);
+        p.fail();
+      }
       expectDictValue(p);
       values.push(parseExpression(p));
     }
@@ -586,9 +697,11 @@ function parseDictRest(p: Parser, s: number, firstKey: Expr | null, firstValue: 
 }
 
 // invalid_kvpair: expression ':' &('}'|',')
+// invalid_kvpair: expression ':' a='*' bitwise_or
 function expectDictValue(p: Parser): void {
   const k = p.peek();
   if (k === Tok.RBRACE || k === Tok.COMMA) p.errorAtToken(Messages.expressionExpectedAfterDictKey, [], p.pos - 1);
+  if (k === Tok.STAR) p.errorAtToken(Messages.starredDictValue, [], p.pos);
 }
 
 function parseSetRest(p: Parser, s: number, first: Expr): Expr {
@@ -600,6 +713,7 @@ function parseSetRest(p: Parser, s: number, first: Expr): Expr {
     return { _type: 'SetComp', elt: first, generators, lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
   }
   const elts = parseStarNamedExpressionsUntil(p, Tok.RBRACE, first);
+  forgottenComprehensionParens(p, elts);
   p.expect(Tok.RBRACE);
   return { _type: 'Set', elts, lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
 }
@@ -632,7 +746,7 @@ export function parseForIfClauses(p: Parser): ComprehensionNode[] {
 
 // primary genexp | primary '(' [arguments] ')'
 function parseCall(p: Parser, s: number, func: Expr): Expr {
-  const { args, keywords } = parseArgumentList(p);
+  const { args, keywords } = parseArgumentList(p, true);
   return { _type: 'Call', func, args, keywords, lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
 }
 
@@ -644,7 +758,7 @@ function parseCall(p: Parser, s: number, func: Expr): Expr {
 //     | kwargs
 // kwarg_or_starred: NAME '=' expression | starred_expression
 // kwarg_or_double_starred: NAME '=' expression | '**' expression
-export function parseArgumentList(p: Parser): { args: Expr[]; keywords: KeywordNode[] } {
+export function parseArgumentList(p: Parser, allowGenexp: boolean): { args: Expr[]; keywords: KeywordNode[] } {
   const open = p.pos++;
   const args: Expr[] = [];
   const keywords: KeywordNode[] = [];
@@ -656,9 +770,9 @@ export function parseArgumentList(p: Parser): { args: Expr[]; keywords: KeywordN
     const k = p.peek();
     count++;
     if (k === Tok.STAR) {
+      if (sawDoubleStar) p.errorAtToken(Messages.iterableUnpackingAfterKeywordUnpacking, [], a);
       p.pos++;
       const value = parseExpression(p);
-      if (sawDoubleStar) p.errorAtToken(Messages.iterableUnpackingAfterKeywordUnpacking, [], a);
       args.push({ _type: 'Starred', value, ctx: 'Load', lineno: p.sl(a), col_offset: p.sc(a), end_lineno: p.el(), end_col_offset: p.ec() });
     } else if (k === Tok.DOUBLESTAR) {
       p.pos++;
@@ -675,7 +789,7 @@ export function parseArgumentList(p: Parser): { args: Expr[]; keywords: KeywordN
       const value = parseNamedExpression(p);
       const next = p.peek();
       if (next === Tok.EQUAL) invalidKeywordArgument(p, value);
-      if (next === Tok.KW_FOR || next === Tok.KW_ASYNC) {
+      if ((next === Tok.KW_FOR || next === Tok.KW_ASYNC) && allowGenexp) {
         const generators = parseForIfClauses(p);
         if (count > 1 || p.peek() !== Tok.RPAR) {
           p.errorAtNode(Messages.genexpMustBeParenthesized, [], value, { end_lineno: p.el(), end_col_offset: p.ec() });
@@ -747,7 +861,10 @@ export function parseParameters(p: Parser, close: Tok, annotated: boolean): Argu
       const t = p.pos++;
       if (sawSlash) p.errorAtToken(Messages.slashOnce, [], t);
       if (sawStar) p.errorAtToken(Messages.slashAfterStar, [], t);
-      if (positional.length === 0) p.errorAtToken(Messages.atLeastOneBeforeSlash, [], t);
+      if (positional.length === 0) {
+        if (p.peek() === Tok.COMMA) p.errorAtToken(Messages.atLeastOneBeforeSlash, [], t);
+        p.fail();
+      }
       sawSlash = true;
       result.posonlyargs = positional;
       positional = [];
@@ -792,8 +909,18 @@ export function parseParameters(p: Parser, close: Tok, annotated: boolean): Argu
         positional.push(arg);
       }
     } else if (k === Tok.LPAR) {
-      // invalid_parameters: parenthesized parameter
-      p.errorAtToken(annotated ? Messages.functionParamsNoParens : Messages.lambdaNoParens, [], p.pos);
+      // invalid_parameters: '(' param_no_default+ ','? ')'
+      const open = p.pos++;
+      let names = 0;
+      while (p.peek() === Tok.NAME) {
+        parseParam(p, annotated, false);
+        names++;
+        if (!p.eat(Tok.COMMA)) break;
+      }
+      if (names > 0 && p.peek() === Tok.RPAR) {
+        p.errorAtToken(annotated ? Messages.functionParamsNoParens : Messages.lambdaNoParens, [], open);
+      }
+      p.fail();
     } else {
       p.fail();
     }

@@ -18,6 +18,7 @@ import {
 import { invalidTarget, parseStarTarget, parseStarTargets, raiseInvalidTarget, setContext } from './targets.js';
 import { parsePrimary } from './expressions.js';
 import { exprName } from './names.js';
+import { invalidNamedExpression } from './expressions.js';
 import { parseMatchStatement } from './patterns.js';
 
 // statements: statement+
@@ -241,6 +242,9 @@ function parseExpressionStatement(p: Parser): Stmt {
       p.pos++;
       return parseAnnotation(p, s, first, 0);
     }
+    // invalid_assignment: the annotation must parse for these messages to apply
+    p.pos++;
+    if (p.tryParse(parseExpression) === null) p.fail();
     if (first._type === 'Tuple' || first._type === 'List') {
       p.errorAtNode(Messages.onlySingleTargetAnnotated, [exprName(first)], first);
     }
@@ -250,6 +254,8 @@ function parseExpressionStatement(p: Parser): Stmt {
   if (op !== undefined) {
     // single_target: single_subscript_attribute_target | NAME | '(' single_target ')'
     if (first._type !== 'Name' && first._type !== 'Attribute' && first._type !== 'Subscript') {
+      p.pos++;
+      if (p.tryParse(parseRightHandSide) === null) p.fail();
       p.errorAtNode(Messages.illegalAugAssign, [exprName(first)], first);
     }
     setContext(first, 'Store');
@@ -273,41 +279,37 @@ function parseAnnotation(p: Parser, s: number, target: Expr, simple: number): St
 
 function parseAssignment(p: Parser, s: number, first: Expr): Stmt {
   const targets = [first];
+  const starts = [s];
   let value: Expr;
   for (;;) {
     p.pos++; // '='
+    starts.push(p.pos);
     value = parseRightHandSide(p);
     if (p.peek() !== Tok.EQUAL) break;
     targets.push(value);
   }
-  for (let i = 0; i < targets.length; i++) {
-    const t = targets[i];
-    if (invalidTarget(t, 'assign') === null) {
-      setContext(t, 'Store');
-      continue;
-    }
-    // invalid_named_expression: `f() = 1` reads as a misspelt comparison
-    if (i === 0 && targets.length === 1 && isComparisonOperand(t)) {
-      p.errorAtNode(Messages.cannotAssignHere, [exprName(t)], t);
-    }
-    raiseInvalidTarget(p, t, 'assign');
+  for (const t of targets) {
+    if (invalidTarget(t, 'assign') !== null) invalidAssignment(p, s, targets, starts);
+    setContext(t, 'Store');
   }
   return { _type: 'Assign', targets, value, type_comment: null, lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
 }
 
-/** A bitwise_or-level expression other than a list, tuple, generator or True/False/None. */
-function isComparisonOperand(e: Expr): boolean {
-  switch (e._type) {
-    case 'Compare': case 'BoolOp': case 'IfExp': case 'Lambda': case 'NamedExpr': case 'Tuple': case 'List':
-    case 'GeneratorExp': case 'Starred': case 'Yield': case 'YieldFrom':
-      return false;
-    case 'UnaryOp':
-      return e.op !== 'Not';
-    case 'Constant':
-      return !(e.value === null || e.value === true || e.value === false);
-    default:
-      return true;
+/**
+ * An assignment with a target that cannot be assigned to, reported as CPython's
+ * invalid_assignment does, trying its alternatives in order.
+ */
+function invalidAssignment(p: Parser, s: number, targets: Expr[], starts: number[]): never {
+  p.pos = s;
+  invalidNamedExpression(p);
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i];
+    if (invalidTarget(t, 'assign') === null) continue;
+    // (star_targets '=')* a=yield_expr '=' → a bare `yield` as a target
+    if (p.kinds[starts[i]] === Tok.KW_YIELD) p.errorAtNode(Messages.yieldAssign, [], t);
+    raiseInvalidTarget(p, t, 'assign');
   }
+  return p.fail();
 }
 
 // del_stmt: 'del' del_targets &(';' | NEWLINE) | invalid_del_stmt
@@ -451,7 +453,7 @@ function parseClassDef(p: Parser, decorators: Expr[]): Stmt {
   const name = p.identifier(p.pos++);
   let bases: Expr[] = [];
   let keywords: import('../ast.js').KeywordNode[] = [];
-  if (p.peek() === Tok.LPAR) ({ args: bases, keywords } = parseArgumentList(p));
+  if (p.peek() === Tok.LPAR) ({ args: bases, keywords } = parseArgumentList(p, false));
   expectColon(p, false);
   const body = parseBlock(p, 'class definition', p.L[s]);
   return { _type: 'ClassDef', name, bases, keywords, body, decorator_list: decorators, lineno: p.sl(s), col_offset: p.sc(s), end_lineno: p.el(), end_col_offset: p.ec() };
@@ -509,7 +511,7 @@ function parseFor(p: Parser): Stmt {
     p.fail();
   }
   const iter = parseStarExpressions(p);
-  expectColon(p, true);
+  expectColon(p, false);
   const body = parseBlock(p, "'for' statement", p.L[s]);
   const orelse = p.peek() === Tok.KW_ELSE ? parseElse(p) : [];
   return {

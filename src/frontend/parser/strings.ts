@@ -372,6 +372,12 @@ function compileExpression(state: FStringState, ti: number, bracePos: number, ex
 
   const subSource = makeSourceText(p.source.file, '(' + t.slice(exprStart, exprEnd) + ')');
   const ts = tokenize(subSource);
+  if (ts.error) {
+    const e = ts.error;
+    if (e.lineno === 1) e.col += startingCol;
+    e.lineno += startingLine - 1;
+    e.end_lineno += startingLine - 1;
+  }
   for (let k = 0; k < ts.count; k++) {
     const endsOnFirstLine = ts.endLine[k] === 1;
     ts.line[k] += startingLine - 1;
@@ -385,7 +391,18 @@ function compileExpression(state: FStringState, ti: number, bracePos: number, ex
   try {
     if (ts.error) throw tokenizerErrorToParseError(ts.error);
     return parseStarExpressions(sub);
-  } catch (e) {
+  } catch (first) {
+    let e = first;
+    if (e instanceof ParseError && e.code === Messages.invalidSyntax.code) {
+      // CPython's second pass, for a more helpful message
+      sub.pos = 0;
+      sub.secondPass = true;
+      try {
+        parseStarExpressions(sub);
+      } catch (second) {
+        if (second instanceof ParseError && second.code !== Messages.invalidSyntax.code) e = second;
+      }
+    }
     if (e instanceof ParseError) {
       // a tokenizer error in the nested text takes precedence, as in the outer parser
       if (ts.error && sub.maxPos >= ts.error.tokenIndex) throw tokenizerErrorToParseError(ts.error).withPrefix('f-string: ');

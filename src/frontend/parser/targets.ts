@@ -61,9 +61,6 @@ export function setContext(e: Expr, ctx: 'Store' | 'Del'): void {
 /** Raises CPython's "cannot assign to …" / "cannot delete …" for an invalid target. */
 export function raiseInvalidTarget(p: Parser, e: Expr, kind: TargetKind): never {
   const bad = invalidTarget(e, kind) ?? e;
-  if (bad._type === 'Yield' || bad._type === 'YieldFrom') {
-    if (kind !== 'del') p.errorAtNode(Messages.yieldAssign, [], bad);
-  }
   p.errorAtNode(kind === 'del' ? Messages.cannotDelete : Messages.cannotAssign, [exprName(bad)], bad);
 }
 
