@@ -78,7 +78,7 @@ function runOracle() {
 
 function runPync() {
   return new Promise((resolveP) => {
-    const child = spawn(process.execPath, ['--stack-size=4000', join(root, 'bin/pync'), 'emit', 'ast', '--out-dir', pyncOut, ...rel], {
+    const child = spawn(process.execPath, [join(root, 'bin/pync'), 'emit', 'ast', '--out-dir', pyncOut, ...rel], {
       cwd: '/',
       stdio: ['ignore', 'inherit', 'pipe'],
     });
