@@ -1,0 +1,554 @@
+/* builtins.c — the builtins module: print, len, isinstance, ... and the built-in names the
+ * compiler resolves (types, exceptions, constants). Sequence helpers (sorted, min, max, sum,
+ * enumerate, zip, ...) are implemented in iterators.c. */
+#include "pync.h"
+#include "internal.h"
+
+/* iterators.c */
+pv pync_enumerate_new(pv iterable, pv start);
+pv pync_zip_new(pv *iterables, size_t n, bool strict);
+pv pync_map_new(pv func, pv *iterables, size_t n);
+pv pync_filter_new(pv func_or_None, pv iterable);
+pv pync_reversed_new(pv seq);
+pv pync_callable_iter_new(pv callable, pv sentinel);
+pv pync_sorted(pv iterable, pv key, bool reverse);
+pv pync_min_max(pv *args, size_t nargs, pv kwnames, bool is_max);
+pv pync_sum(pv iterable, pv start);
+pv pync_any(pv iterable);
+pv pync_all(pv iterable);
+/* io.c */
+pv pync_read_line(void);
+/* int.c */
+pv pync_number_pow3(pv a, pv b, pv m);
+
+static pv builtins_dict;
+
+/* ---- print ---------------------------------------------------------------------------------- */
+
+pv pync_print(pv *args, size_t nargs, pv kwnames) {
+    static const char *const kw[] = {"sep", "end", "file", "flush", NULL};
+    pv opts[4] = {0, 0, 0, 0};
+    size_t nkw = kwnames ? ((const pync_tuple *)kwnames)->size : 0;
+    for (size_t k = 0; k < nkw; k++) {
+        pv name = ((const pync_tuple *)kwnames)->items[k];
+        size_t i = 0;
+        while (kw[i] && !pync_str_eq_cstr(name, kw[i])) i++;
+        if (!kw[i]) return pync_raise_fmt(&pync_TypeError_type, "'%U' is an invalid keyword argument for print()", name);
+        opts[i] = args[nargs + k];
+    }
+    pv sep = opts[0], end = opts[1], file = opts[2];
+    if (sep && sep != pync_None && !pync_isinstance_type(sep, &pync_str_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "sep must be None or a string, not %T", sep);
+    }
+    if (end && end != pync_None && !pync_isinstance_type(end, &pync_str_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "end must be None or a string, not %T", end);
+    }
+    if (file == pync_None) file = 0;
+    if (file && pv_type(file) != &pync_textio_type) {
+        /* any object with write(): build the text and call it */
+        pync_strbuf b;
+        if (pync_strbuf_init(&b, 64) < 0) return 0;
+        for (size_t i = 0; i < nargs; i++) {
+            if (i > 0 && pync_strbuf_append_str(&b, sep && sep != pync_None ? sep : pync_str_from_cstr(" ")) < 0) return 0;
+            pv s = pync_str(args[i]);
+            if (!s || pync_strbuf_append_str(&b, s) < 0) return 0;
+        }
+        if (pync_strbuf_append_str(&b, end && end != pync_None ? end : pync_str_from_cstr("\n")) < 0) return 0;
+        pv text = pync_strbuf_finish(&b);
+        if (!text) return 0;
+        if (!pync_call_method(file, pync_str_from_cstr("write"), &text, 1, 0)) return 0;
+        return pync_None;
+    }
+    int fd = file ? pync_textio_fd(file) : 1;
+    for (size_t i = 0; i < nargs; i++) {
+        if (i > 0) {
+            if (sep && sep != pync_None) pync_write(fd, pync_str_data(sep), pync_str_size(sep));
+            else pync_write(fd, " ", 1);
+        }
+        pv s = pync_str(args[i]);
+        if (!s) return 0;
+        pync_write(fd, pync_str_data(s), pync_str_size(s));
+    }
+    if (end && end != pync_None) pync_write(fd, pync_str_data(end), pync_str_size(end));
+    else pync_write(fd, "\n", 1);
+    if (opts[3]) {
+        int t = pync_truth(opts[3]);
+        if (t < 0) return 0;
+        if (t) pync_flush(fd);
+    }
+    return pync_None;
+}
+
+static pv bi_print(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    return pync_print(args, nargs, kwnames);
+}
+
+/* ---- small built-ins ------------------------------------------------------------------------- */
+
+static pv bi_len(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("len", nargs, kwnames, 1, 1) < 0) return 0;
+    int64_t n = pync_len(args[0]);
+    return n < 0 ? 0 : pync_int_from_i64(n);
+}
+
+static pv bi_repr(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("repr", nargs, kwnames, 1, 1) < 0) return 0;
+    return pync_repr(args[0]);
+}
+
+static pv bi_ascii(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("ascii", nargs, kwnames, 1, 1) < 0) return 0;
+    return pync_ascii(args[0]);
+}
+
+static int isinstance1(pv obj, pv cls) {
+    const pync_type *ct = pv_type(cls);
+    if (ct == &pync_tuple_type) {
+        const pync_tuple *t = (const pync_tuple *)cls;
+        for (size_t i = 0; i < t->size; i++) {
+            int r = isinstance1(obj, t->items[i]);
+            if (r != 0) return r;
+        }
+        return 0;
+    }
+    if (ct != &pync_type_type && !pync_is_subtype(ct, &pync_type_type)) {
+        pync_raise_fmt(&pync_TypeError_type, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        return -1;
+    }
+    return pync_isinstance_type(obj, (const pync_type *)cls);
+}
+
+pv pync_isinstance(pv obj, pv cls) {
+    int r = isinstance1(obj, cls);
+    return r < 0 ? 0 : pync_bool(r);
+}
+
+static pv bi_isinstance(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("isinstance", nargs, kwnames, 2, 2) < 0) return 0;
+    return pync_isinstance(args[0], args[1]);
+}
+
+static int issubclass1(pv sub, pv cls) {
+    const pync_type *ct = pv_type(cls);
+    if (ct == &pync_tuple_type) {
+        const pync_tuple *t = (const pync_tuple *)cls;
+        for (size_t i = 0; i < t->size; i++) {
+            int r = issubclass1(sub, t->items[i]);
+            if (r != 0) return r;
+        }
+        return 0;
+    }
+    if (!pync_isinstance_type(sub, &pync_type_type)) {
+        pync_raise_fmt(&pync_TypeError_type, "issubclass() arg 1 must be a class");
+        return -1;
+    }
+    if (ct != &pync_type_type && !pync_is_subtype(ct, &pync_type_type)) {
+        pync_raise_fmt(&pync_TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return -1;
+    }
+    return pync_is_subtype((const pync_type *)sub, (const pync_type *)cls);
+}
+
+static pv bi_issubclass(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("issubclass", nargs, kwnames, 2, 2) < 0) return 0;
+    int r = issubclass1(args[0], args[1]);
+    return r < 0 ? 0 : pync_bool(r);
+}
+
+static pv bi_id(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("id", nargs, kwnames, 1, 1) < 0) return 0;
+    return pync_int_from_u64((uint64_t)args[0]);
+}
+
+static pv bi_hash(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("hash", nargs, kwnames, 1, 1) < 0) return 0;
+    int64_t h;
+    if (pync_hash(args[0], &h) < 0) return 0;
+    return pync_int_from_i64(h);
+}
+
+static pv bi_callable(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("callable", nargs, kwnames, 1, 1) < 0) return 0;
+    return pync_bool(pv_type(args[0])->call != NULL);
+}
+
+static pv bi_getattr(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("getattr", nargs, kwnames, 2, 3) < 0) return 0;
+    if (!pync_isinstance_type(args[1], &pync_str_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "attribute name must be string, not '%T'", args[1]);
+    }
+    pv v = pync_getattr(args[0], args[1]);
+    if (v || nargs < 3) return v;
+    if (pync_exc_matches(pync_current_exc, (pv)&pync_AttributeError_type) > 0) {
+        pync_exc_clear();
+        return args[2];
+    }
+    return 0;
+}
+
+static pv bi_setattr(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("setattr", nargs, kwnames, 3, 3) < 0) return 0;
+    if (!pync_isinstance_type(args[1], &pync_str_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "attribute name must be string, not '%T'", args[1]);
+    }
+    return pync_setattr(args[0], args[1], args[2]) < 0 ? 0 : pync_None;
+}
+
+static pv bi_hasattr(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("hasattr", nargs, kwnames, 2, 2) < 0) return 0;
+    if (!pync_isinstance_type(args[1], &pync_str_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "attribute name must be string, not '%T'", args[1]);
+    }
+    int r = pync_hasattr(args[0], args[1]);
+    return r < 0 ? 0 : pync_bool(r);
+}
+
+static pv bi_delattr(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("delattr", nargs, kwnames, 2, 2) < 0) return 0;
+    return pync_setattr(args[0], args[1], 0) < 0 ? 0 : pync_None;
+}
+
+static pv bi_iter(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("iter", nargs, kwnames, 1, 2) < 0) return 0;
+    if (nargs == 2) {
+        if (!pv_type(args[0])->call) return pync_raise_fmt(&pync_TypeError_type, "iter(v, w): v must be callable");
+        return pync_callable_iter_new(args[0], args[1]);
+    }
+    return pync_iter(args[0]);
+}
+
+static pv bi_next(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("next", nargs, kwnames, 1, 2) < 0) return 0;
+    if (!pv_type(args[0])->next) return pync_raise_fmt(&pync_TypeError_type, "'%T' object is not an iterator", args[0]);
+    pv v = pync_next(args[0]);
+    if (v || pync_current_exc) return v;
+    if (nargs == 2) return args[1];
+    return pync_raise((pv)&pync_StopIteration_type);
+}
+
+static pv bi_abs(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("abs", nargs, kwnames, 1, 1) < 0) return 0;
+    return pync_unary(args[0], PYNC_OP_ABS);
+}
+
+static pv bi_divmod(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("divmod", nargs, kwnames, 2, 2) < 0) return 0;
+    pv a = args[0], b = args[1];
+    const pync_type *ta = pv_type(a), *tb = pv_type(b);
+    bool numbers = (pync_isinstance_type(a, &pync_int_type) || pync_isinstance_type(a, &pync_float_type)) &&
+                   (pync_isinstance_type(b, &pync_int_type) || pync_isinstance_type(b, &pync_float_type));
+    if (!numbers) {
+        pv m = (ta->flags & PYNC_TF_HEAPTYPE) ? pync_type_lookup_cstr(ta, "__divmod__") : 0;
+        if (m) {
+            pv r = pync_call2(m, a, b);
+            if (r != pync_NotImplemented) return r;
+        }
+        pv rm = (tb->flags & PYNC_TF_HEAPTYPE) ? pync_type_lookup_cstr(tb, "__rdivmod__") : 0;
+        if (rm) {
+            pv r = pync_call2(rm, b, a);
+            if (r != pync_NotImplemented) return r;
+        }
+        if (pync_current_exc) return 0;
+        if (!ta->binop[PYNC_OP_FLOORDIV] && !tb->binop[PYNC_OP_FLOORDIV]) {
+            return pync_raise_fmt(&pync_TypeError_type, "unsupported operand type(s) for divmod(): '%s' and '%s'", ta->name, tb->name);
+        }
+    }
+    pv q = pync_binary(a, b, PYNC_OP_FLOORDIV);
+    if (!q) return 0;
+    pv r = pync_binary(a, b, PYNC_OP_MOD);
+    if (!r) return 0;
+    return pync_tuple_pack(2, q, r);
+}
+
+static pv bi_pow(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    static const char *const names[] = {"base", "exp", "mod", NULL};
+    pv a[3];
+    if (pync_parse_args("pow", args, nargs, kwnames, names, 0, 3, a) < 0) return 0;
+    if (!a[0] || !a[1]) return pync_raise_fmt(&pync_TypeError_type, "pow() missing required argument '%s' (pos %d)", a[0] ? "exp" : "base", a[0] ? 2 : 1);
+    if (a[2] && a[2] != pync_None) return pync_number_pow3(a[0], a[1], a[2]);
+    return pync_binary(a[0], a[1], PYNC_OP_POW);
+}
+
+static pv bi_round(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    static const char *const names[] = {"number", "ndigits", NULL};
+    pv a[2];
+    if (pync_parse_args("round", args, nargs, kwnames, names, 0, 2, a) < 0) return 0;
+    if (!a[0]) return pync_raise_fmt(&pync_TypeError_type, "round() missing required argument 'number' (pos 1)");
+    pv m = pync_type_lookup_cstr(pv_type(a[0]), "__round__");
+    if (!m) {
+        if (pync_current_exc) return 0;
+        return pync_raise_fmt(&pync_TypeError_type, "type %T doesn't define __round__ method", a[0]);
+    }
+    pv call_args[2] = {a[0], a[1]};
+    return pync_call(m, call_args, a[1] && a[1] != pync_None ? 2 : 1, 0);
+}
+
+static pv bi_chr(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("chr", nargs, kwnames, 1, 1) < 0) return 0;
+    if (pync_isinstance_type(args[0], &pync_float_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "'float' object cannot be interpreted as an integer");
+    }
+    int64_t cp;
+    if (pync_index(args[0], &cp) < 0) {
+        if (pync_exc_matches(pync_current_exc, (pv)&pync_OverflowError_type) > 0) {
+            pync_exc_clear();
+            return pync_raise_fmt(&pync_OverflowError_type, "Python int too large to convert to C int");
+        }
+        return 0;
+    }
+    if (cp < 0 || cp > 0x10ffff) return pync_raise_fmt(&pync_ValueError_type, "chr() arg not in range(0x110000)");
+    char buf[4];
+    size_t n = pync_utf8_encode((uint32_t)cp, buf);
+    return pync_str_from_utf8(buf, n);
+}
+
+static pv bi_ord(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("ord", nargs, kwnames, 1, 1) < 0) return 0;
+    pv c = args[0];
+    if (pync_isinstance_type(c, &pync_str_type)) {
+        const pync_strobj *s = (const pync_strobj *)c;
+        if (s->length != 1) {
+            return pync_raise_fmt(&pync_TypeError_type, "ord() expected a character, but string of length %zd found",
+                                  (ptrdiff_t)s->length);
+        }
+        size_t pos = 0;
+        return pv_from_small(pync_utf8_decode(s->data, &pos));
+    }
+    if (pync_isinstance_type(c, &pync_bytes_type) || pync_isinstance_type(c, &pync_bytearray_type)) {
+        int64_t n = pync_len(c);
+        if (n != 1) {
+            return pync_raise_fmt(&pync_TypeError_type, "ord() expected a character, but string of length %zd found", (ptrdiff_t)n);
+        }
+        return pync_getitem(c, pv_from_small(0));
+    }
+    return pync_raise_fmt(&pync_TypeError_type, "ord() expected string of length 1, but %T found", c);
+}
+
+static pv radix_string(pv v, const char *spec) {
+    pv i = pync_number_index(v);
+    if (!i) return 0;
+    return pync_format(i, pync_str_from_cstr(spec));
+}
+static pv bi_bin(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("bin", nargs, kwnames, 1, 1) < 0) return 0;
+    return radix_string(args[0], "#b");
+}
+static pv bi_oct(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("oct", nargs, kwnames, 1, 1) < 0) return 0;
+    return radix_string(args[0], "#o");
+}
+static pv bi_hex(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("hex", nargs, kwnames, 1, 1) < 0) return 0;
+    return radix_string(args[0], "#x");
+}
+
+static pv bi_input(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("input", nargs, kwnames, 0, 1) < 0) return 0;
+    if (nargs == 1) {
+        pv s = pync_str(args[0]);
+        if (!s) return 0;
+        pync_write(1, pync_str_data(s), pync_str_size(s));
+    }
+    return pync_read_line();
+}
+
+static pv bi_format(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("format", nargs, kwnames, 1, 2) < 0) return 0;
+    pv spec = nargs == 2 ? args[1] : pync_str_from_cstr("");
+    if (!pync_isinstance_type(spec, &pync_str_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "format() argument 2 must be str, not %T", spec);
+    }
+    return pync_format(args[0], spec);
+}
+
+static pv bi_sorted(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (nargs != 1) {
+        if (nargs == 0) return pync_raise_fmt(&pync_TypeError_type, "sorted expected 1 argument, got 0");
+        return pync_raise_fmt(&pync_TypeError_type, "sorted expected 1 argument, got %zd", (ptrdiff_t)nargs);
+    }
+    static const char *const names[] = {"iterable", "key", "reverse", NULL};
+    pv a[3];
+    if (pync_parse_args("sorted", args, nargs, kwnames, names, 1, 1, a) < 0) return 0;
+    bool reverse = false;
+    if (a[2]) {
+        int t = pync_truth(a[2]);
+        if (t < 0) return 0;
+        reverse = t;
+    }
+    return pync_sorted(a[0], a[1] == pync_None ? 0 : a[1], reverse);
+}
+
+static pv bi_min(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    return pync_min_max(args, nargs, kwnames, false);
+}
+static pv bi_max(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    return pync_min_max(args, nargs, kwnames, true);
+}
+
+static pv bi_sum(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    static const char *const names[] = {"iterable", "start", NULL};
+    pv a[2];
+    if (pync_parse_args("sum", args, nargs, kwnames, names, 1, 2, a) < 0) return 0;
+    if (!a[0]) return pync_raise_fmt(&pync_TypeError_type, "sum() takes at least 1 positional argument (0 given)");
+    return pync_sum(a[0], a[1] ? a[1] : pv_from_small(0));
+}
+
+static pv bi_any(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("any", nargs, kwnames, 1, 1) < 0) return 0;
+    return pync_any(args[0]);
+}
+static pv bi_all(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("all", nargs, kwnames, 1, 1) < 0) return 0;
+    return pync_all(args[0]);
+}
+
+static pv bi_enumerate(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    static const char *const names[] = {"iterable", "start", NULL};
+    pv a[2];
+    if (pync_parse_args("enumerate", args, nargs, kwnames, names, 0, 2, a) < 0) return 0;
+    if (!a[0]) return pync_raise_fmt(&pync_TypeError_type, "enumerate() missing required argument 'iterable' (pos 1)");
+    return pync_enumerate_new(a[0], a[1] ? a[1] : pv_from_small(0));
+}
+
+static pv bi_zip(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    bool strict = false;
+    size_t nkw = kwnames ? ((const pync_tuple *)kwnames)->size : 0;
+    for (size_t k = 0; k < nkw; k++) {
+        pv name = ((const pync_tuple *)kwnames)->items[k];
+        if (!pync_str_eq_cstr(name, "strict")) return pync_raise_fmt(&pync_TypeError_type, "zip() got an unexpected keyword argument '%U'", name);
+        int t = pync_truth(args[nargs + k]);
+        if (t < 0) return 0;
+        strict = t;
+    }
+    return pync_zip_new(args, nargs, strict);
+}
+
+static pv bi_map(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (kwnames && ((const pync_tuple *)kwnames)->size) return pync_raise_fmt(&pync_TypeError_type, "map() takes no keyword arguments");
+    if (nargs < 2) return pync_raise_fmt(&pync_TypeError_type, "map() must have at least two arguments.");
+    return pync_map_new(args[0], args + 1, nargs - 1);
+}
+
+static pv bi_filter(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("filter", nargs, kwnames, 2, 2) < 0) return 0;
+    return pync_filter_new(args[0], args[1]);
+}
+
+static pv bi_reversed(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("reversed", nargs, kwnames, 1, 1) < 0) return 0;
+    return pync_reversed_new(args[0]);
+}
+
+static pv bi_vars(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("vars", nargs, kwnames, 1, 1) < 0) return 0;
+    pv d = pync_getattr_cstr(args[0], "__dict__");
+    if (!d && pync_exc_matches(pync_current_exc, (pv)&pync_AttributeError_type) > 0) {
+        pync_exc_clear();
+        return pync_raise_fmt(&pync_TypeError_type, "vars() argument must have __dict__ attribute");
+    }
+    return d;
+}
+
+static pv bi_exit(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    if (pync_check_args("exit", nargs, kwnames, 0, 1) < 0) return 0;
+    pv exc = pync_call(((pv)&pync_SystemExit_type), args, nargs, 0);
+    return exc ? pync_raise(exc) : 0;
+}
+
+static const pync_method_def builtin_functions[] = {
+    {"print", bi_print, 0}, {"len", bi_len, 0}, {"repr", bi_repr, 0}, {"ascii", bi_ascii, 0},
+    {"isinstance", bi_isinstance, 0}, {"issubclass", bi_issubclass, 0}, {"id", bi_id, 0}, {"hash", bi_hash, 0},
+    {"callable", bi_callable, 0}, {"getattr", bi_getattr, 0}, {"setattr", bi_setattr, 0},
+    {"hasattr", bi_hasattr, 0}, {"delattr", bi_delattr, 0}, {"iter", bi_iter, 0}, {"next", bi_next, 0},
+    {"abs", bi_abs, 0}, {"divmod", bi_divmod, 0}, {"pow", bi_pow, 0}, {"round", bi_round, 0}, {"chr", bi_chr, 0},
+    {"ord", bi_ord, 0}, {"bin", bi_bin, 0}, {"oct", bi_oct, 0}, {"hex", bi_hex, 0}, {"input", bi_input, 0},
+    {"format", bi_format, 0}, {"sorted", bi_sorted, 0}, {"min", bi_min, 0}, {"max", bi_max, 0},
+    {"sum", bi_sum, 0}, {"any", bi_any, 0}, {"all", bi_all, 0}, {"enumerate", bi_enumerate, 0},
+    {"zip", bi_zip, 0}, {"map", bi_map, 0}, {"filter", bi_filter, 0}, {"reversed", bi_reversed, 0},
+    {"vars", bi_vars, 0}, {"exit", bi_exit, 0}, {"quit", bi_exit, 0},
+    {NULL, NULL, 0},
+};
+
+/* The built-in types, by the names programs use. */
+static pync_type *const builtin_types[] = {
+    &pync_object_type, &pync_type_type, &pync_int_type, &pync_bool_type, &pync_float_type, &pync_complex_type,
+    &pync_str_type, &pync_bytes_type, &pync_bytearray_type, &pync_list_type, &pync_tuple_type, &pync_dict_type,
+    &pync_set_type, &pync_frozenset_type, &pync_range_type, &pync_slice_type, &pync_property_type,
+    &pync_classmethod_type, &pync_staticmethod_type, &pync_super_type, NULL,
+};
+
+extern pync_type *const pync_exception_types[];
+
+pv pync_builtin(const char *name) {
+    pv key = pync_str_from_cstr(name);
+    if (!key) return 0;
+    return pync_dict_get(builtins_dict, key);
+}
+
+static void builtins_roots(void) { pync_gc_visit(builtins_dict); }
+
+static int add(const char *name, pv value) {
+    if (!value) return -1;
+    pv key = pync_str_intern(pync_str_from_cstr(name));
+    return key ? pync_dict_setitem(builtins_dict, key, value) : -1;
+}
+
+int pync_builtins_init(void) {
+    pync_register_static_roots(builtins_roots);
+    builtins_dict = pync_dict_new();
+    if (!builtins_dict) return -1;
+    for (const pync_method_def *d = builtin_functions; d->name; d++) {
+        if (add(d->name, pync_builtin_new(d->name, d->fn, 0)) < 0) return -1;
+    }
+    for (size_t i = 0; builtin_types[i]; i++) {
+        if (add(builtin_types[i]->name, (pv)builtin_types[i]) < 0) return -1;
+    }
+    for (size_t i = 0; pync_exception_types[i]; i++) {
+        if (add(pync_exception_types[i]->name, (pv)pync_exception_types[i]) < 0) return -1;
+    }
+    if (add("NotImplemented", pync_NotImplemented) < 0 || add("Ellipsis", pync_Ellipsis) < 0 ||
+        add("None", pync_None) < 0 || add("True", pync_True) < 0 || add("False", pync_False) < 0 ||
+        add("__debug__", pync_True) < 0) {
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,163 @@
+/* internal.h — declarations shared by runtime files but not part of the compiler's ABI. */
+#ifndef PYNC_INTERNAL_H
+#define PYNC_INTERNAL_H
+
+#include "pync.h"
+
+/* ---- startup ------------------------------------------------------------------------------ */
+
+/* gc.c */
+void pync_gc_init(void *stack_top);
+
+/* Starts the runtime (heap, types, builtins, sys.argv) for pync_main and for C test drivers:
+   `stack_top` is the address of a local in the caller's frame. 0 or -1. */
+int pync_runtime_start(void *stack_top, int argc, char **argv);
+/* Flushes output; returns `status`. */
+int pync_runtime_finish(int status);
+
+/* Runtime roots: each runtime file with static pv storage registers a function that visits it;
+   the collector calls them all. */
+void pync_register_static_roots(void (*trace)(void));
+void pync_runtime_trace_roots(void);
+
+/* ---- implementing built-in types ------------------------------------------------------------ */
+
+/* Raises TypeError("fname() takes ...") unless min <= nargs <= max and kwnames is 0. 0 or -1. */
+int pync_check_args(const char *fname, size_t nargs, pv kwnames, size_t min, size_t max);
+/*
+ * Parses (args, nargs, kwnames) against parameter `names` (NULL-terminated): the first `nposonly`
+ * names are positional-only, every name may be given positionally up to `npos_max`, the rest by
+ * keyword. out[i] is set to the value for names[i], or left 0 when not given. Raises CPython's
+ * TypeErrors for too many arguments, unknown or duplicate keywords. 0 or -1.
+ */
+int pync_parse_args(const char *fname, pv *args, size_t nargs, pv kwnames,
+                    const char *const *names, size_t nposonly, size_t npos_max, pv *out);
+
+/* A method descriptor of a built-in type, as stored in the type's dict. */
+extern pync_type pync_method_descriptor_type;
+
+/* Type dicts are filled from `methods` at startup; types created later (at module init) call
+   this themselves. 0 or -1. */
+int pync_type_ready(pync_type *type);
+/* Descriptors (object.c, class.c): the value of descriptor `descr` found in type's MRO when
+   looked up on obj (obj 0: on the type itself); whether it is a data descriptor (property, ...);
+   assigning through it. */
+pv pync_descr_get(pv descr, pv obj, const pync_type *type);
+pv pync_descr_get_other(pv descr, pv obj, const pync_type *type);
+bool pync_is_data_descriptor(pv descr);
+int pync_descr_set(pv descr, pv obj, pv value);
+pv pync_method_descriptor_new(const pync_method_def *def, const pync_type *owner);
+int pync_object_hash(pv self, int64_t *out);
+/* class.c: a built-in type's dunder as a method descriptor (object.__init__, ...), or 0 */
+pv pync_builtin_slot_wrapper(const pync_type *t, pv name);
+pv pync_exception_init(pv self, pv *args, size_t nargs);
+extern pync_type pync_property_type, pync_classmethod_type, pync_staticmethod_type, pync_super_type;
+pv pync_staticmethod_func(pv sm);
+pv pync_classmethod_func(pv cm);
+int pync_class_init(void);
+/* class.c: keeps a class's slots in step with dunder methods assigned after creation; traces
+   what a class object holds beyond pync_type. */
+void pync_class_attribute_changed(pync_type *type, pv name);
+void pync_class_trace_extra(pync_type *type);
+/* iterators.c: the iterator for objects that only have __getitem__ */
+pv pync_seqiter_new(pv seq);
+/* Looks `name` up along type's MRO; 0 (no exception) if absent. */
+pv pync_type_lookup(const pync_type *type, pv name);
+pv pync_type_lookup_cstr(const pync_type *type, const char *name);
+
+/* ---- sequences ------------------------------------------------------------------------------ */
+
+/* slice.c: CPython's PySlice_GetIndicesEx for a sequence of `length` ("slice step cannot be
+   zero"). 0 or -1. */
+int pync_slice_unpack(pv slice, int64_t length, int64_t *start, int64_t *stop, int64_t *step,
+                      int64_t *slicelength);
+/* tuple.c: lexicographic comparison of two item arrays (tuple and list). */
+pv pync_sequence_richcompare(const pv *a, size_t na, const pv *b, size_t nb, pync_cmpop op);
+extern pync_type pync_tuple_iterator_type;
+
+/* ---- per-file startup ------------------------------------------------------------------------ */
+
+int pync_str_init(void);
+int pync_tuple_init(void);
+int pync_exc_init(void);
+int pync_builtins_init(void);
+
+/* ---- modules implemented in C ---------------------------------------------------------------- */
+
+typedef struct pync_builtin_module {
+    const char *name;               /* 'math' */
+    int (*init)(pv module);         /* adds the module's attributes; 0 or -1 */
+} pync_builtin_module;
+/* module.c: sets an attribute of a module object. 0 or -1. */
+int pync_module_add(pv module, const char *name, pv value);
+int pync_module_add_functions(pv module, const pync_method_def *defs);
+/* The modules implemented in C (mod_*.c), looked up by pync_import. */
+extern const pync_builtin_module pync_mod_math, pync_mod_random, pync_mod_sys, pync_mod_time;
+
+/* ---- io.c ---------------------------------------------------------------------------------- */
+
+extern pync_type pync_textio_type;
+pv pync_textio_new(int fd);
+int pync_textio_fd(pv file);
+pv pync_read_line(void);
+
+/* ---- format specs (format_spec.c) -------------------------------------------------------------- */
+
+/* A parsed format spec: [[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type] */
+typedef struct pync_format_spec {
+    uint32_t fill;          /* code point, ' ' by default */
+    char align;             /* '<' '>' '^' '=' or 0 */
+    char sign;              /* '+' '-' ' ' or 0 */
+    bool no_neg_zero;       /* 'z' */
+    bool alternate;         /* '#' */
+    bool zero_pad;          /* '0' before the width */
+    int64_t width;          /* -1 if absent */
+    char grouping;          /* ',' '_' or 0 */
+    int64_t precision;      /* -1 if absent */
+    char type;              /* presentation type, or 0 */
+} pync_format_spec;
+/* Parses spec (a str) into *out, with CPython's ValueErrors. 0 or -1. */
+int pync_format_spec_parse(pv spec, pync_format_spec *out);
+/* Pads `body` (a str) to spec->width with fill/align (default_align when spec->align is 0). */
+pv pync_format_pad(pv body, const pync_format_spec *spec, char default_align);
+
+/* ---- strings (str.c) ------------------------------------------------------------------------ */
+
+/* A new str of `size` bytes / `length` code points to be filled in by the caller, then
+   finished by pync_str_finish (which computes the ascii flag when ascii < 0). */
+pv pync_str_alloc(size_t size, size_t length);
+/* Decodes the code point at byte offset *pos of a UTF-8 buffer and advances *pos. */
+uint32_t pync_utf8_decode(const char *s, size_t *pos);
+/* Encodes cp into out (up to 4 bytes); returns the byte count. */
+size_t pync_utf8_encode(uint32_t cp, char *out);
+/* Byte offset of code point `index` in str s. */
+size_t pync_str_offset(pv s, size_t index);
+/* Whether str s equals the NUL-terminated UTF-8 string c (no allocation). */
+bool pync_str_eq_cstr(pv s, const char *c);
+/* A str builder for runtime code that produces text piece by piece. */
+typedef struct pync_strbuf {
+    pync_rawbuf *buf;
+    size_t size;
+    size_t length;          /* code points so far */
+    bool ascii;
+} pync_strbuf;
+int pync_strbuf_init(pync_strbuf *b, size_t capacity);
+int pync_strbuf_append(pync_strbuf *b, const char *data, size_t size);   /* valid UTF-8 */
+int pync_strbuf_append_str(pync_strbuf *b, pv s);
+int pync_strbuf_append_cstr(pync_strbuf *b, const char *s);
+int pync_strbuf_append_cp(pync_strbuf *b, uint32_t cp);
+pv pync_strbuf_finish(pync_strbuf *b);
+/* printf-like formatting into a new str (the pync_raise_fmt conversions). */
+pv pync_str_fmt(const char *fmt, ...);
+pv pync_str_vfmt(const char *fmt, va_list ap);
+
+/* ---- hashing ------------------------------------------------------------------------------------ */
+
+/* CPython's numeric hash: modulus 2**61 - 1 (on every target). */
+#define PYNC_HASH_MODULUS (((int64_t)1 << 61) - 1)
+#define PYNC_HASH_INF 314159
+int64_t pync_hash_double(double v, pv self);
+int64_t pync_hash_pointer(const void *p);
+int64_t pync_hash_bytes(const void *data, size_t size);
+
+#endif

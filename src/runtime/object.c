@@ -1,0 +1,338 @@
+/* object.c — `object`, `type`, the singletons, and how types find their attributes.
+ *
+ * Built-in types are static; pync_type_ready gives each its namespace dict (method descriptors
+ * from its `methods` table), its bases and its MRO at startup. Attribute lookup on a type walks
+ * the MRO's dicts (pync_type_lookup), which is also how instances find methods. */
+#include "pync.h"
+#include "internal.h"
+
+/* ---- the singletons ---------------------------------------------------------------------- */
+
+static pv none_repr(pv self) { (void)self; return pync_str_from_cstr("None"); }
+static int none_truth(pv self) { (void)self; return 0; }
+static pv notimpl_repr(pv self) { (void)self; return pync_str_from_cstr("NotImplemented"); }
+static pv ellipsis_repr(pv self) { (void)self; return pync_str_from_cstr("Ellipsis"); }
+int pync_object_hash(pv self, int64_t *out) {
+    *out = pync_hash_pointer((const void *)self);
+    return 0;
+}
+#define identity_hash pync_object_hash
+static pv none_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames) {
+    (void)t; (void)args;
+    if (nargs || kwnames) return pync_raise_fmt(&pync_TypeError_type, "NoneType takes no arguments");
+    return pync_None;
+}
+
+pync_type pync_NoneType_type = {
+    .ob = {&pync_type_type}, .name = "NoneType", .flags = PYNC_TF_LEAF, .basicsize = sizeof(pync_object),
+    .repr = none_repr, .hash = identity_hash, .truth = none_truth, .construct = none_construct,
+};
+pync_type pync_NotImplementedType_type = {
+    .ob = {&pync_type_type}, .name = "NotImplementedType", .flags = PYNC_TF_LEAF,
+    .basicsize = sizeof(pync_object), .repr = notimpl_repr, .hash = identity_hash,
+};
+pync_type pync_ellipsis_type = {
+    .ob = {&pync_type_type}, .name = "ellipsis", .flags = PYNC_TF_LEAF, .basicsize = sizeof(pync_object),
+    .repr = ellipsis_repr, .hash = identity_hash,
+};
+
+pync_object pync_None_object = {&pync_NoneType_type};
+pync_object pync_NotImplemented_object = {&pync_NotImplementedType_type};
+pync_object pync_Ellipsis_object = {&pync_ellipsis_type};
+pync_object pync_True_object = {&pync_bool_type};
+pync_object pync_False_object = {&pync_bool_type};
+
+/* ---- subtypes and MRO ------------------------------------------------------------------- */
+
+bool pync_is_subtype(const pync_type *a, const pync_type *b) {
+    if (a == b || b == &pync_object_type) return true;
+    if (a->mro) {
+        const pync_tuple *mro = (const pync_tuple *)a->mro;
+        for (size_t i = 0; i < mro->size; i++) {
+            if (mro->items[i] == (pv)b) return true;
+        }
+        return false;
+    }
+    for (const pync_type *t = a->base; t; t = t->base) {
+        if (t == b) return true;
+    }
+    return false;
+}
+
+pv pync_type_lookup(const pync_type *type, pv name) {
+    if (type->mro) {
+        const pync_tuple *mro = (const pync_tuple *)type->mro;
+        for (size_t i = 0; i < mro->size; i++) {
+            const pync_type *t = (const pync_type *)mro->items[i];
+            if (!t->dict) continue;
+            pv v = pync_dict_get(t->dict, name);
+            if (v || pync_current_exc) return v;
+        }
+        return 0;
+    }
+    for (const pync_type *t = type; t; t = t->base) {
+        if (!t->dict) continue;
+        pv v = pync_dict_get(t->dict, name);
+        if (v || pync_current_exc) return v;
+    }
+    return 0;
+}
+
+pv pync_type_lookup_cstr(const pync_type *type, const char *name) {
+    pv s = pync_str_from_cstr(name);
+    return s ? pync_type_lookup(type, s) : 0;
+}
+
+/* A method of a built-in type, stored in its dict. */
+typedef struct method_descriptor {
+    pync_object ob;
+    const pync_method_def *def;
+    const pync_type *owner;
+} method_descriptor;
+
+static pv methoddescr_repr(pv self) {
+    const method_descriptor *m = (const method_descriptor *)self;
+    return pync_str_fmt("<method '%s' of '%s' objects>", m->def->name, m->owner->name);
+}
+
+static pv methoddescr_call(pv self, pv *args, size_t nargs, pv kwnames) {
+    const method_descriptor *m = (const method_descriptor *)self;
+    if (m->def->flags & PYNC_METH_STATIC) return m->def->fn(0, args, nargs, kwnames);
+    if (m->def->flags & PYNC_METH_CLASS) return m->def->fn((pv)m->owner, args, nargs, kwnames);
+    if (nargs == 0) {
+        return pync_raise_fmt(&pync_TypeError_type, "unbound method %s.%s() needs an argument", m->owner->name, m->def->name);
+    }
+    if (!pync_isinstance_type(args[0], m->owner)) {
+        return pync_raise_fmt(&pync_TypeError_type, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
+                              m->def->name, m->owner->name, args[0]);
+    }
+    return m->def->fn(args[0], args + 1, nargs - 1, kwnames);
+}
+
+pync_type pync_method_descriptor_type = {
+    .ob = {&pync_type_type}, .name = "method_descriptor", .flags = PYNC_TF_LEAF,
+    .basicsize = sizeof(method_descriptor), .repr = methoddescr_repr, .call = methoddescr_call,
+    .hash = identity_hash,
+};
+
+pv pync_method_descriptor_new(const pync_method_def *def, const pync_type *owner) {
+    method_descriptor *d = pync_gc_alloc(sizeof(method_descriptor), &pync_method_descriptor_type);
+    if (!d) return 0;
+    d->def = def;
+    d->owner = owner;
+    return (pv)d;
+}
+
+/* The value of descriptor `descr` (found in type's MRO) looked up on obj (0: on the type). */
+pv pync_descr_get(pv descr, pv obj, const pync_type *type) {
+    const pync_type *dt = pv_type(descr);
+    if (dt == &pync_method_descriptor_type) {
+        const method_descriptor *m = (const method_descriptor *)descr;
+        if (m->def->flags & PYNC_METH_CLASS) return pync_builtin_new(m->def->name, m->def->fn, (pv)type);
+        if (m->def->flags & PYNC_METH_STATIC) return pync_builtin_new(m->def->name, m->def->fn, 0);
+        if (!obj) return descr;
+        return pync_builtin_new(m->def->name, m->def->fn, obj);
+    }
+    if (dt == &pync_function_type) return obj ? pync_method_new(descr, obj) : descr;
+    return pync_descr_get_other(descr, obj, type);
+}
+
+/* Fills a static type's dict, bases and MRO (the base chain; classes compute C3 in class.c). */
+int pync_type_ready(pync_type *type) {
+    if (type->dict) return 0;
+    if (type->base && pync_type_ready((pync_type *)type->base) < 0) return -1;
+    pv dict = pync_dict_new();
+    if (!dict) return -1;
+    type->dict = dict;
+    for (const pync_method_def *m = type->methods; m && m->name; m++) {
+        method_descriptor *d = pync_gc_alloc(sizeof(method_descriptor), &pync_method_descriptor_type);
+        if (!d) return -1;
+        d->def = m;
+        d->owner = type;
+        pv name = pync_str_intern(pync_str_from_cstr(m->name));
+        if (!name || pync_dict_setitem(dict, name, (pv)d) < 0) return -1;
+    }
+    size_t depth = 0;
+    for (const pync_type *t = type; t; t = t->base) depth++;
+    bool has_object = false;
+    for (const pync_type *t = type; t; t = t->base) has_object |= t == &pync_object_type;
+    pv mro = pync_tuple_new(depth + (has_object ? 0 : 1));
+    if (!mro) return -1;
+    size_t i = 0;
+    for (const pync_type *t = type; t; t = t->base) ((pync_tuple *)mro)->items[i++] = (pv)t;
+    if (!has_object) ((pync_tuple *)mro)->items[i] = (pv)&pync_object_type;
+    type->mro = mro;
+    const pync_type *base = type->base ? type->base : type == &pync_object_type ? NULL : &pync_object_type;
+    type->bases = base ? pync_tuple_pack(1, (pv)base) : pync_tuple_new(0);
+    if (!type->bases) return -1;
+    type->qualname = pync_str_from_cstr(type->name);
+    type->module = pync_str_from_cstr("builtins");
+    if (!type->qualname || !type->module) return -1;
+    return 0;
+}
+
+/* ---- object ----------------------------------------------------------------------------- */
+
+static pv object_repr(pv self) {
+    const pync_type *t = pv_type(self);
+    pv module = t->module;
+    if (module && !pync_str_eq_cstr(module, "builtins")) {
+        return pync_str_fmt("<%U.%U object at %p>", module, t->qualname, (void *)self);
+    }
+    return pync_str_fmt("<%s object at %p>", t->name, (void *)self);
+}
+
+static pv object_richcompare(pv a, pv b, pync_cmpop op) {
+    if (op == PYNC_EQ) return a == b ? pync_True : pync_NotImplemented;
+    if (op == PYNC_NE) {
+        /* the inverse of __eq__ when that is defined */
+        const pync_type *t = pv_type(a);
+        if (t->richcompare && t->richcompare != object_richcompare) {
+            pv r = t->richcompare(a, b, PYNC_EQ);
+            if (!r || r == pync_NotImplemented) return r;
+            int truth = pync_truth(r);
+            return truth < 0 ? 0 : pync_bool(!truth);
+        }
+        return a != b ? pync_True : pync_NotImplemented;
+    }
+    return pync_NotImplemented;
+}
+
+static pv object_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames) {
+    (void)args;
+    if (nargs || kwnames) return pync_raise_fmt(&pync_TypeError_type, "object() takes no arguments");
+    return (pv)pync_gc_alloc(t->basicsize, t);
+}
+
+static pv object_format(pv self, pv spec) {
+    if (pync_str_size(spec) != 0) {
+        return pync_raise_fmt(&pync_TypeError_type, "unsupported format string passed to %s.__format__", pv_type(self)->name);
+    }
+    return pync_str(self);
+}
+
+pync_type pync_object_type = {
+    .ob = {&pync_type_type},
+    .name = "object",
+    .flags = PYNC_TF_BASETYPE,
+    .basicsize = sizeof(pync_object),
+    .repr = object_repr,
+    .hash = identity_hash,
+    .richcompare = object_richcompare,
+    .construct = object_construct,
+    .format = object_format,
+};
+
+/* ---- type ------------------------------------------------------------------------------ */
+
+static pv type_repr(pv self) {
+    const pync_type *t = (const pync_type *)self;
+    if (t->module && t->qualname && !pync_str_eq_cstr(t->module, "builtins")) {
+        return pync_str_fmt("<class '%U.%U'>", t->module, t->qualname);
+    }
+    return pync_str_fmt("<class '%s'>", t->name);
+}
+
+static pv type_call(pv self, pv *args, size_t nargs, pv kwnames) {
+    const pync_type *t = (const pync_type *)self;
+    if (t == &pync_type_type && nargs == 1 && !kwnames) return (pv)pv_type(args[0]);
+    if (!t->construct) return pync_raise_fmt(&pync_TypeError_type, "cannot create '%s' instances", t->name);
+    return t->construct(t, args, nargs, kwnames);
+}
+
+static pv type_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames) {
+    (void)t;
+    if (nargs == 1 && !kwnames) return (pv)pv_type(args[0]);
+    if (nargs != 3) return pync_raise_fmt(&pync_TypeError_type, "type() takes 1 or 3 arguments");
+    return pync_class_new(args[0], args[0], args[1], args[2], 0);
+}
+
+static const pync_type *layout_base(const pync_type *t) {
+    while (t->flags & PYNC_TF_HEAPTYPE) t = t->base;
+    return t;
+}
+
+/* type.__getattribute__: special attributes, then the MRO (descriptors bound to the class). */
+static pv type_getattr(pv self, pv name) {
+    const pync_type *t = (const pync_type *)self;
+    const char *n = pync_str_data(name);
+    if (n[0] == '_' && n[1] == '_') {
+        if (pync_str_eq_cstr(name, "__name__")) {
+            return t->flags & PYNC_TF_HEAPTYPE ? pync_str_from_cstr(t->name) : pync_str_from_cstr(t->name);
+        }
+        if (pync_str_eq_cstr(name, "__qualname__")) return t->qualname ? t->qualname : pync_str_from_cstr(t->name);
+        if (pync_str_eq_cstr(name, "__module__") && !(t->flags & PYNC_TF_HEAPTYPE)) return t->module;
+        if (pync_str_eq_cstr(name, "__mro__")) return t->mro;
+        if (pync_str_eq_cstr(name, "__bases__")) return t->bases;
+        if (pync_str_eq_cstr(name, "__base__")) return t->base ? (pv)t->base : pync_None;
+        if (pync_str_eq_cstr(name, "__dict__")) return t->dict;
+        if (pync_str_eq_cstr(name, "__class__")) return (pv)pv_type(self);
+    }
+    pv v = pync_type_lookup(t, name);
+    if (!v && !pync_current_exc) v = pync_builtin_slot_wrapper(layout_base(t), name);
+    if (v) {
+        const pync_type *vt = pv_type(v);
+        if (vt == &pync_function_type) return v;
+        return pync_descr_get(v, 0, t);
+    }
+    if (pync_current_exc) return 0;
+    /* attributes of the metatype (type.mro, ...) */
+    v = pync_type_lookup(pv_type(self), name);
+    if (v) return pync_descr_get(v, self, pv_type(self));
+    if (pync_current_exc) return 0;
+    return pync_raise_fmt(&pync_AttributeError_type, "type object '%s' has no attribute '%U'", t->name, name);
+}
+
+static int type_setattr(pv self, pv name, pv value) {
+    pync_type *t = (pync_type *)self;
+    if (!(t->flags & PYNC_TF_HEAPTYPE)) {
+        pync_raise_fmt(&pync_TypeError_type, "cannot set '%U' attribute of immutable type '%s'", name, t->name);
+        return -1;
+    }
+    int r = value ? pync_dict_setitem(t->dict, name, value) : pync_dict_delitem(t->dict, name);
+    if (r == 0) pync_class_attribute_changed(t, name);
+    return r;
+}
+
+static void type_trace(pync_object *o) {
+    pync_type *t = (pync_type *)o;
+    pync_gc_visit(t->dict);
+    pync_gc_visit(t->mro);
+    pync_gc_visit(t->bases);
+    pync_gc_visit(t->qualname);
+    pync_gc_visit(t->module);
+    pync_gc_visit((pv)t->base);
+    pync_class_trace_extra(t);
+}
+
+static int type_richcompare_dummy(pv self, int64_t *out) { return identity_hash(self, out); }
+
+static pv type_mro_method(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)args;
+    if (pync_check_args("mro", nargs, kwnames, 0, 0) < 0) return 0;
+    const pync_tuple *mro = (const pync_tuple *)((const pync_type *)self)->mro;
+    return pync_list_from_array(mro->items, mro->size);
+}
+
+static const pync_method_def type_methods[] = {
+    {"mro", type_mro_method, 0},
+    {NULL, NULL, 0},
+};
+
+pync_type pync_type_type = {
+    .ob = {&pync_type_type},
+    .name = "type",
+    .base = &pync_object_type,
+    .flags = PYNC_TF_BASETYPE | PYNC_TF_TYPE_SUBCLASS,
+    .basicsize = sizeof(pync_type),
+    .trace = type_trace,
+    .repr = type_repr,
+    .hash = type_richcompare_dummy,
+    .getattr = type_getattr,
+    .setattr = type_setattr,
+    .call = type_call,
+    .construct = type_construct,
+    .methods = type_methods,
+};
+
+const char *pync_type_name(pv v) { return pv_type(v)->name; }

@@ -1,0 +1,34 @@
+/* platform/platform.h — what the runtime needs from the system it runs on.
+ *
+ * One implementation per platform: posix.c (Linux, via the C library), and later darwin.c and
+ * baremetal.c. Nothing above this layer knows which one it is running on. */
+#ifndef PYNC_PLATFORM_H
+#define PYNC_PLATFORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Memory for the heap: `size` bytes aligned to `align` (a power of two), zeroed, or NULL. */
+void *pync_platform_chunk_alloc(size_t size, size_t align);
+void pync_platform_chunk_free(void *p, size_t size);
+
+/* Unbuffered I/O on file descriptors 0, 1, 2. Return bytes transferred, or -1. */
+long pync_platform_write(int fd, const void *buf, size_t n);
+long pync_platform_read(int fd, void *buf, size_t n);
+
+/* Ends the process. */
+_Noreturn void pync_platform_exit(int status);
+
+/* Seconds since the epoch (time.time) and a monotonic clock (time.perf_counter). */
+double pync_platform_time(void);
+double pync_platform_monotonic(void);
+/* Sleeps (time.sleep); returns 0. */
+int pync_platform_sleep(double seconds);
+
+/* The path of a source file's line, for tracebacks: reads the file if it can (0 length if not). */
+size_t pync_platform_read_file(const char *path, char *buf, size_t cap);
+
+/* Random bytes for seeding (random.seed() with no argument); 0 or -1. */
+int pync_platform_random_bytes(void *buf, size_t n);
+
+#endif
