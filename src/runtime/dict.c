@@ -36,8 +36,10 @@ static void dict_trace(pync_object *o) {
     }
 }
 
-pv pync_dict_new(void) {
-    pync_dict *d = pync_gc_alloc(sizeof(pync_dict), &pync_dict_type);
+pv pync_dict_new(void) { return pync_dict_new_of_type(&pync_dict_type); }
+
+pv pync_dict_new_of_type(const pync_type *type) {
+    pync_dict *d = pync_gc_alloc(type->basicsize, type);
     if (!d || alloc_table(d, MIN_SIZE) < 0) return 0;
     return (pv)d;
 }
@@ -245,15 +247,28 @@ static int dict_ass_subscript(pv self, pv key, pv value) {
     return pync_dict_setitem(self, key, value);
 }
 
+/* dict.__init__ for subclasses and super().__init__(...): the arguments of dict.update */
+static pv dict_init(pv self, pv *args, size_t nargs, pv kwnames) {
+    return pync_call_method(self, pync_str_from_cstr("update"), args, nargs, kwnames) ? pync_None : 0;
+}
+
 pync_type pync_dict_type = {
     .ob = {&pync_type_type},
     .name = "dict",
     .flags = PYNC_TF_BASETYPE | PYNC_TF_DICT_SUBCLASS,
     .basicsize = sizeof(pync_dict),
     .trace = dict_trace,
+    .repr = pync_dict_repr,
+    .richcompare = pync_dict_richcompare,
     .truth = dict_truth,
+    .construct = pync_dict_construct,
+    .init = dict_init,
+    .iter = pync_dict_iter,
+    .binop = {[PYNC_OP_OR] = pync_dict_or},
+    .inplace = {[PYNC_OP_OR] = pync_dict_ior},
     .len = dict_len,
     .getitem = dict_subscript,
     .setitem = dict_ass_subscript,
     .contains = dict_contains,
+    .methods = pync_dict_methods,
 };

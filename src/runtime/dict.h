@@ -40,6 +40,9 @@ int pync_dict_insert(pync_dict *d, pv key, int64_t hash, pv value);
 /* Removes the entry at index ix (found by lookup). */
 void pync_dict_remove_at(pync_dict *d, int64_t ix, int64_t hash);
 
+/* An empty dict of `type` (dict or a subclass). */
+pv pync_dict_new_of_type(const pync_type *type);
+
 /* dict_methods.c */
 extern const pync_method_def pync_dict_methods[];
 pv pync_dict_repr(pv d);

@@ -455,6 +455,15 @@ pv pync_ascii(pv v) {
     return pync_strbuf_finish(&b);
 }
 
+/* str_methods.c / str_format.c */
+extern const pync_method_def pync_str_methods[];
+pv pync_str_getitem(pv s, pv key);
+pv pync_str_iter(pv s);
+pv pync_str_format_spec(pv s, pv spec);
+pv pync_str_repeat(pv a, pv b);
+int pync_str_contains(pv s, pv sub);
+pv pync_str_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames);
+
 /* ---- interning ------------------------------------------------------------------------- */
 
 static pv intern_table;     /* a dict str -> str */
@@ -495,6 +504,12 @@ pync_type pync_str_type = {
     .hash = str_hash,
     .richcompare = str_richcompare,
     .truth = str_truth,
+    .construct = pync_str_construct,
+    .iter = pync_str_iter,
+    .format = pync_str_format_spec,
+    .binop = {[PYNC_OP_ADD] = str_add, [PYNC_OP_MUL] = pync_str_repeat, [PYNC_OP_MOD] = pync_str_mod},
     .len = str_len,
-    .binop = {[PYNC_OP_ADD] = str_add},
+    .getitem = pync_str_getitem,
+    .contains = pync_str_contains,
+    .methods = pync_str_methods,
 };
