@@ -60,6 +60,8 @@ pv pync_raise_key_error(pv key);
 extern pync_type pync_list_iterator_type, pync_list_reverseiterator_type;
 /* list.sort(key=key, reverse=reverse): CPython's timsort, 0 or -1. key 0 or None: no key. */
 int pync_list_sort(pv list, pv key, bool reverse);
+/* list.sort as called from Python: sort(*, key=None, reverse=False) with CPython's messages. */
+pv pync_list_sort_method(pv self, pv *args, size_t nargs, pv kwnames);
 /* a[ilow:ihigh] = v (v 0 deletes), CPython's list_ass_slice. 0 or -1. */
 int pync_list_ass_slice(pv list, int64_t ilow, int64_t ihigh, pv v);
 /* A list of exactly `n` items whose slots the caller fills (size set to n, items zero). */

@@ -812,7 +812,7 @@ static pv list_len_m(pv self, pv *args, size_t nargs, pv kwnames) {
 }
 
 /* list.sort(*, key=None, reverse=False) */
-static pv list_sort_m(pv self, pv *args, size_t nargs, pv kwnames) {
+pv pync_list_sort_method(pv self, pv *args, size_t nargs, pv kwnames) {
     (void)args;
     if (nargs) return pync_raise_fmt(&pync_TypeError_type, "sort() takes no positional arguments");
     pv key = 0, reverse = 0;
@@ -856,7 +856,7 @@ static const pync_method_def list_methods[] = {
     {"index", list_index_m, 0},
     {"count", list_count_m, 0},
     {"reverse", list_reverse_m, 0},
-    {"sort", list_sort_m, 0},
+    {"sort", pync_list_sort_method, 0},
     {NULL, NULL, 0},
 };
 

@@ -269,35 +269,47 @@ static pv long_bound(pv v, pv length, pv lower, pv upper, pv dflt) {
     return gt ? upper : i;
 }
 
-/* slice.indices(length): CPython's _PySlice_GetLongIndices on arbitrary ints. */
-static pv slice_indices(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_one_arg("slice.indices", nargs, kwnames) < 0) return 0;
-    const pync_slice *s = (const pync_slice *)self;
-    pv length = pync_number_index(args[0]);
-    if (!length) return 0;
-    if (pync_int_sign(length) < 0) return pync_raise_fmt(&pync_ValueError_type, "length should not be negative");
+int pync_slice_long_indices(pv slice, pv length, pv *start_out, pv *stop_out, pv *step_out) {
+    const pync_slice *s = (const pync_slice *)slice;
     pv step = pv_from_small(1);
     bool negative = false;
     if (s->step != pync_None) {
         step = long_index(s->step);
-        if (!step) return 0;
+        if (!step) return -1;
         int sign = pync_int_sign(step);
-        if (sign == 0) return pync_raise_fmt(&pync_ValueError_type, "slice step cannot be zero");
+        if (sign == 0) {
+            pync_raise_fmt(&pync_ValueError_type, "slice step cannot be zero");
+            return -1;
+        }
         negative = sign < 0;
     }
     pv lower, upper;
     if (negative) {
         lower = pv_from_small(-1);
         upper = pync_binary(length, lower, PYNC_OP_ADD);
-        if (!upper) return 0;
+        if (!upper) return -1;
     } else {
         lower = pv_from_small(0);
         upper = length;
     }
     pv start = long_bound(s->start, length, lower, upper, negative ? upper : lower);
-    if (!start) return 0;
+    if (!start) return -1;
     pv stop = long_bound(s->stop, length, lower, upper, negative ? lower : upper);
-    if (!stop) return 0;
+    if (!stop) return -1;
+    *start_out = start;
+    *stop_out = stop;
+    *step_out = step;
+    return 0;
+}
+
+/* slice.indices(length) */
+static pv slice_indices(pv self, pv *args, size_t nargs, pv kwnames) {
+    if (pync_check_one_arg("slice.indices", nargs, kwnames) < 0) return 0;
+    pv length = pync_number_index(args[0]);
+    if (!length) return 0;
+    if (pync_int_sign(length) < 0) return pync_raise_fmt(&pync_ValueError_type, "length should not be negative");
+    pv start, stop, step;
+    if (pync_slice_long_indices(self, length, &start, &stop, &step) < 0) return 0;
     return pync_tuple_pack(3, start, stop, step);
 }
 

@@ -22,5 +22,8 @@ int pync_slice_unpack(pv slice, int64_t length, int64_t *start, int64_t *stop, i
 /* The two halves separately (the list code calls __index__ before reading its own length). */
 int pync_slice_unpack_raw(pv slice, int64_t *start, int64_t *stop, int64_t *step);
 int64_t pync_slice_adjust(int64_t length, int64_t *start, int64_t *stop, int64_t step);
+/* CPython's _PySlice_GetLongIndices: start, stop and step as ints for a sequence of `length`
+   items (a non-negative int), with no clamping to machine size (slice.indices, range slicing). */
+int pync_slice_long_indices(pv slice, pv length, pv *start, pv *stop, pv *step);
 
 #endif
