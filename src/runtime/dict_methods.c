@@ -113,6 +113,7 @@ DICTITER_TYPE(pync_dict_reversevalueiterator_type, "dict_reversevalueiterator", 
 DICTITER_TYPE(pync_dict_reverseitemiterator_type, "dict_reverseitemiterator", dictrev_items_next);
 
 static pv dictiter_new(pv dict, pync_type *type, bool reverse) {
+    if (pync_ready(type) < 0) return 0;
     dictiterobject *di = pync_gc_alloc(sizeof(dictiterobject), type);
     if (!di) return 0;
     pync_dict *d = D(dict);
@@ -137,6 +138,7 @@ extern pync_type pync_dict_keys_type, pync_dict_values_type, pync_dict_items_typ
 static void dictview_trace(pync_object *o) { pync_gc_visit(((dictviewobject *)o)->dict); }
 
 static pv dictview_new(pv dict, pync_type *type) {
+    if (pync_ready(type) < 0) return 0;
     dictviewobject *dv = pync_gc_alloc(sizeof(dictviewobject), type);
     if (!dv) return 0;
     dv->dict = dict;

@@ -38,6 +38,7 @@ static void enum_trace(pync_object *o) {
 }
 
 static pv enum_new_impl(const pync_type *type, pv iterable, pv start) {
+    if (pync_ready((pync_type *)type) < 0) return 0;
     int64_t index = 0;
     pv longindex = 0;
     if (start) {
@@ -128,6 +129,7 @@ typedef struct zipobject {
 static void zip_trace(pync_object *o) { pync_gc_visit(((zipobject *)o)->ittuple); }
 
 static pv zip_new_impl(const pync_type *type, pv *iterables, size_t n, bool strict) {
+    if (pync_ready((pync_type *)type) < 0) return 0;
     pv ittuple = pync_tuple_new(n);
     if (!ittuple) return 0;
     for (size_t i = 0; i < n; i++) {
@@ -216,6 +218,7 @@ static void map_trace(pync_object *o) {
 }
 
 static pv map_new_impl(const pync_type *type, pv func, pv *iterables, size_t n) {
+    if (pync_ready((pync_type *)type) < 0) return 0;
     pv ittuple = pync_tuple_new(n);
     if (!ittuple) return 0;
     for (size_t i = 0; i < n; i++) {
@@ -281,6 +284,7 @@ static void filter_trace(pync_object *o) {
 }
 
 static pv filter_new_impl(const pync_type *type, pv func, pv iterable) {
+    if (pync_ready((pync_type *)type) < 0) return 0;
     pv it = pync_iter(iterable);
     if (!it) return 0;
     filterobject *f = pync_gc_alloc(type->basicsize, type);
@@ -334,6 +338,7 @@ typedef struct reversedobject {
 static void reversed_trace(pync_object *o) { pync_gc_visit(((reversedobject *)o)->seq); }
 
 static pv reversed_seq_impl(const pync_type *type, pv seq, int64_t n) {
+    if (pync_ready((pync_type *)type) < 0) return 0;
     reversedobject *r = pync_gc_alloc(type->basicsize, type);
     if (!r) return 0;
     r->index = n - 1;
@@ -420,6 +425,7 @@ typedef struct seqiterobject {
 static void seqiter_trace(pync_object *o) { pync_gc_visit(((seqiterobject *)o)->seq); }
 
 pv pync_seqiter_new(pv seq) {
+    if (pync_ready(&pync_seqiter_type) < 0) return 0;
     seqiterobject *it = pync_gc_alloc(sizeof(seqiterobject), &pync_seqiter_type);
     if (!it) return 0;
     it->seq = seq;
@@ -463,6 +469,7 @@ static void calliter_trace(pync_object *o) {
 }
 
 pv pync_callable_iter_new(pv callable, pv sentinel) {
+    if (pync_ready(&pync_callable_iter_type) < 0) return 0;
     calliterobject *it = pync_gc_alloc(sizeof(calliterobject), &pync_callable_iter_type);
     if (!it) return 0;
     it->callable = callable;

@@ -50,6 +50,16 @@ void pync_repr_leave(pv v) {
     }
 }
 
+_Static_assert(offsetof(pync_type, module) == offsetof(pync_type, dict) + 4 * sizeof(pv),
+               "pync_type's dict, mro, bases, qualname and module are consecutive");
+
+int pync_container_type_ready(pync_type *t) {
+    if (t->dict) return 0;
+    if (pync_type_ready(t) < 0) return -1;
+    pync_gc_add_roots(&t->dict, 5);
+    return 0;
+}
+
 pv pync_raise_key_error(pv key) {
     pv exc = pync_call((pv)&pync_KeyError_type, &key, 1, 0);
     return exc ? pync_raise(exc) : 0;
@@ -632,6 +642,7 @@ pync_type pync_list_reverseiterator_type = {
 };
 
 static pv list_iter(pv self) {
+    if (pync_ready(&pync_list_iterator_type) < 0) return 0;
     list_iterator *it = pync_gc_alloc(sizeof(list_iterator), &pync_list_iterator_type);
     if (!it) return 0;
     it->seq = self;
@@ -641,6 +652,7 @@ static pv list_iter(pv self) {
 static pv list_reversed(pv self, pv *args, size_t nargs, pv kwnames) {
     (void)args;
     if (pync_check_no_args("list.__reversed__", nargs, kwnames) < 0) return 0;
+    if (pync_ready(&pync_list_reverseiterator_type) < 0) return 0;
     list_iterator *it = pync_gc_alloc(sizeof(list_iterator), &pync_list_reverseiterator_type);
     if (!it) return 0;
     it->seq = self;

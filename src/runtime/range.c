@@ -377,6 +377,7 @@ pync_type pync_longrange_iterator_type = {
 };
 
 static pv fast_iter(int64_t start, int64_t step, int64_t len) {
+    if (pync_ready(&pync_range_iterator_type) < 0) return 0;
     range_iterator *it = pync_gc_alloc(sizeof(range_iterator), &pync_range_iterator_type);
     if (!it) return 0;
     it->start = start;
@@ -386,6 +387,7 @@ static pv fast_iter(int64_t start, int64_t step, int64_t len) {
 }
 
 static pv long_iter(pv start, pv step, pv len) {
+    if (pync_ready(&pync_longrange_iterator_type) < 0) return 0;
     longrange_iterator *it = pync_gc_alloc(sizeof(longrange_iterator), &pync_longrange_iterator_type);
     if (!it) return 0;
     it->start = start;

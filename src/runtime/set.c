@@ -543,6 +543,7 @@ pync_type pync_set_iterator_type = {
 };
 
 static pv set_iter(pv self) {
+    if (pync_ready(&pync_set_iterator_type) < 0) return 0;
     set_iterator *si = pync_gc_alloc(sizeof(set_iterator), &pync_set_iterator_type);
     if (!si) return 0;
     si->set = self;
