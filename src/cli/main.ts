@@ -5,7 +5,11 @@
 // with a non-zero exit status, never a stack trace.
 
 import yargs from 'yargs';
+import { buildCommand } from './commands/build.js';
 import { emitCommand } from './commands/emit.js';
+import { runCommand } from './commands/run.js';
+import { sysrootCommand } from './commands/sysroot.js';
+import { targetsCommand } from './commands/targets.js';
 import { UsageError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -13,7 +17,16 @@ export async function main(argv: string[]): Promise<void> {
   const parser = yargs(argv)
     .scriptName('pync')
     .usage('pync — compile Python programs to native executables\n\nUsage: pync <command> [options]')
+    .option('target', {
+      type: 'string',
+      global: true,
+      describe: 'the target to compile for (default: this machine; `pync targets` lists them)',
+    })
+    .command(buildCommand)
+    .command(runCommand)
     .command(emitCommand)
+    .command(targetsCommand)
+    .command(sysrootCommand)
     .demandCommand(1, 'Give a command; `pync --help` lists them.')
     .strict()
     .recommendCommands()
