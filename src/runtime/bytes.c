@@ -94,7 +94,7 @@ int pync_txt_bytes_like(pv v, pync_bview *out) {
 /* ==== repr ===================================================================================== */
 
 pv pync_txt_bytes_repr(const uint8_t *p, size_t n, bool bytearray_form) {
-    (void)bytearray_form;
+    /* bytearray's repr escapes every single quote, whichever quote it picked (as CPython's) */
     bool sq = false, dq = false;
     size_t size = 3;
     for (size_t i = 0; i < n; i++) {
@@ -104,7 +104,7 @@ pv pync_txt_bytes_repr(const uint8_t *p, size_t n, bool bytearray_form) {
         size += (c == '\\' || c == '\t' || c == '\n' || c == '\r') ? 2 : (c < 0x20 || c >= 0x7f) ? 4 : 1;
     }
     char quote = sq && !dq ? '"' : '\'';
-    if (sq && dq) {
+    if ((sq && dq) || (sq && bytearray_form)) {
         for (size_t i = 0; i < n; i++) size += p[i] == '\'';
     }
     pv r = pync_txt_alloc(size, size);
@@ -115,7 +115,7 @@ pv pync_txt_bytes_repr(const uint8_t *p, size_t n, bool bytearray_form) {
     static const char hex[] = "0123456789abcdef";
     for (size_t i = 0; i < n; i++) {
         uint8_t c = p[i];
-        if (c == (uint8_t)quote || c == '\\') {
+        if (c == (uint8_t)quote || c == '\\' || (bytearray_form && c == '\'')) {
             *w++ = '\\';
             *w++ = (char)c;
         } else if (c == '\t') {
@@ -149,7 +149,7 @@ static pv bytes_repr(pv self) {
 static pv bytearray_repr(pv self) {
     pync_bview v;
     pync_txt_bytes_like(self, &v);
-    pv inner = pync_txt_bytes_repr(v.p, v.n, false);
+    pv inner = pync_txt_bytes_repr(v.p, v.n, true);
     if (!inner) return 0;
     return pync_str_fmt("%s(%U)", pv_type(self)->name, inner);
 }
@@ -414,10 +414,10 @@ static pv bytes_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames
     pv x = a[0], enc = a[1], err = a[2];
     if (enc && !pync_txt_is_str(enc))
         return pync_raise_fmt(&pync_TypeError_type, "bytes() argument 'encoding' must be str, not %s",
-                              pync_type_name(enc));
+                              pync_txt_argtype(enc));
     if (err && !pync_txt_is_str(err))
         return pync_raise_fmt(&pync_TypeError_type, "bytes() argument 'errors' must be str, not %s",
-                              pync_type_name(err));
+                              pync_txt_argtype(err));
     if (!x) {
         if (enc) return pync_raise_fmt(&pync_TypeError_type, "encoding without a string argument");
         if (err) return pync_raise_fmt(&pync_TypeError_type, "errors without a string argument");
@@ -479,10 +479,10 @@ static pv bytearray_init(pv self, pv *args, size_t nargs, pv kwnames) {
     pv x = a[0], enc = a[1], err = a[2];
     if (enc && !pync_txt_is_str(enc))
         return pync_raise_fmt(&pync_TypeError_type, "bytearray() argument 'encoding' must be str, not %s",
-                              pync_type_name(enc));
+                              pync_txt_argtype(enc));
     if (err && !pync_txt_is_str(err))
         return pync_raise_fmt(&pync_TypeError_type, "bytearray() argument 'errors' must be str, not %s",
-                              pync_type_name(err));
+                              pync_txt_argtype(err));
     /* __init__ may be called again: start from empty */
     ((pync_bytearray *)self)->size = 0;
     if (((pync_bytearray *)self)->buf) ((pync_bytearray *)self)->buf->data[0] = 0;

@@ -245,10 +245,9 @@ static pv do_partition(pv self, pv *args, size_t nargs, pv kwnames, bool ba, boo
     if (pync_txt_onearg(reverse ? Q(ba, "rpartition") : Q(ba, "partition"), nargs, kwnames) < 0) return 0;
     pync_bview s;
     if (arg_bytes(args[0], &s) < 0) return 0;
-    /* the separator in the result has the receiver's type (bytes(sep) for bytes) */
-    pv sepobj = mk(ba, s.p, s.n);
+    /* bytes returns the separator object itself; bytearray a bytearray copy */
+    pv sepobj = ba ? mk(true, s.p, s.n) : args[0];
     if (!sepobj) return 0;
-    if (!ba && pv_type(args[0]) == &pync_bytes_type) sepobj = args[0];
     pv e1 = mk(ba, NULL, 0);
     if (!e1) return 0;
     pync_bview v = view(self);
@@ -485,7 +484,7 @@ static pv justify(const char *name, const char *qual, pv self, pv *args, size_t 
         pync_bview f;
         if (!pync_txt_bytes_like(args[1], &f) || f.n != 1)
             return pync_raise_fmt(&pync_TypeError_type, "%s() argument 2 must be a byte string of length 1, not %s",
-                                  name, pync_type_name(args[1]));
+                                  name, pync_txt_argtype(args[1]));
         fill = f.p[0];
     }
     int64_t len = (int64_t)view(self).n;
@@ -654,7 +653,7 @@ static pv fromhex_impl(pv self, pv *args, size_t nargs, pv kwnames, bool ba) {
     if (pync_txt_onearg(ba ? "bytearray.fromhex" : "bytes.fromhex", nargs, kwnames) < 0) return 0;
     pv s = args[0];
     if (!pync_txt_is_str(s))
-        return pync_raise_fmt(&pync_TypeError_type, "fromhex() argument must be str, not %s", pync_type_name(s));
+        return pync_raise_fmt(&pync_TypeError_type, "fromhex() argument must be str, not %s", pync_txt_argtype(s));
     const char *d = pync_str_data(s);
     size_t n = pync_str_size(s), pos = 0, idx = 0;
     pv out = pync_bytes_alloc(n / 2);
@@ -698,16 +697,8 @@ static pv translate_impl(pv self, pv *args, size_t nargs, pv kwnames, bool ba) {
     static const char *const names[] = {"table", "delete"};
     pv a[2];
     /* table is positional-only */
-    if (kwnames) {
-        pync_tuple *k = (pync_tuple *)kwnames;
-        for (size_t i = 0; i < k->size; i++) {
-            if (pync_str_eq_cstr(k->items[i], "table")) {
-                if (nargs == 0)
-                    return pync_raise_fmt(&pync_TypeError_type,
-                                          "translate() missing required positional argument 'table' (pos 1)");
-            }
-        }
-    }
+    if (nargs == 0)
+        return pync_raise_fmt(&pync_TypeError_type, "translate() takes at least 1 positional argument (0 given)");
     if (pync_txt_kwargs("translate", args, nargs, kwnames, names, 1, 2, a) < 0) return 0;
     pync_bview t = {NULL, 0}, del = {NULL, 0};
     if (a[0] != pync_None) {

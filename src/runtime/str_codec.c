@@ -67,6 +67,12 @@ int pync_txt_codec_lookup(pv encoding, pync_codec *out) {
     }
     const char *e = pync_str_data(encoding);
     size_t n = pync_str_size(encoding);
+    for (size_t i = 0; i < n; i++) {
+        if (e[i] == 0) {
+            pync_raise_fmt(&pync_ValueError_type, "embedded null character");
+            return -1;
+        }
+    }
     char norm[64];
     size_t k = 0;
     bool punct = false, ok = n < 60;
@@ -367,18 +373,19 @@ static pv encode_utf16_32(pv s, pync_codec codec, pv errors) {
         size_t save = pos;
         uint32_t c = pync_utf8_decode(p->data, &pos);
         if (is_surrogate(c)) {
+            /* CPython's utf-16/32 encoders hand surrogates to the error handler one at a time;
+               'surrogateescape' gives one byte, never a whole code unit, so it fails */
             if (h < 0) h = handler_of(errors);
-            size_t count, to = bad_run(p->data, p->size, save, 0, &count);
             if (h == EH_SURROGATEPASS) {
-                size_t q = save;
-                while (q < to)
-                    if (put_unit(&b, pync_utf8_decode(p->data, &q), us, big) < 0) return 0;
-            } else if (encode_bad_run(&b, s, h, errors, codec_names[codec], "surrogates not allowed", save, to,
-                                      idx, count, us, big) < 0) {
+                if (put_unit(&b, c, us, big) < 0) return 0;
+            } else if (h == EH_SURROGATEESCAPE) {
+                if (h == EH_UNKNOWN) return unknown_handler(errors);
+                return encode_error(codec_names[codec], s, idx, idx + 1, "surrogates not allowed");
+            } else if (encode_bad_run(&b, s, h, errors, codec_names[codec], "surrogates not allowed", save, pos,
+                                      idx, 1, us, big) < 0) {
                 return 0;
             }
-            idx += count;
-            pos = to;
+            idx++;
             continue;
         }
         if (!wide && c >= 0x10000) {
@@ -414,17 +421,24 @@ static pv decode_error(const char *codec, const uint8_t *p, size_t start, size_t
                           codec, (ptrdiff_t)start, (ptrdiff_t)(end - 1), reason);
 }
 
-/* Applies handler h to the undecodable bytes p[start:end]. 0, 1 (raise), -1. */
-static int decode_replace(pync_strbuf *b, int h, const uint8_t *p, size_t start, size_t end) {
+/* Applies handler h to the undecodable bytes p[start:end]; *resume gets the offset where decoding
+   continues ('surrogateescape' takes only the leading bytes >= 0x80 and decoding resumes after
+   them, as CPython's handler does). 0, 1 (raise), -1. */
+static int decode_replace(pync_strbuf *b, int h, const uint8_t *p, size_t start, size_t end, size_t *resume) {
+    *resume = end;
     switch (h) {
     case EH_IGNORE: return 0;
     case EH_REPLACE: return pync_strbuf_append_cp(b, 0xFFFD);
-    case EH_SURROGATEESCAPE:
-        for (size_t i = start; i < end; i++) {
-            if (p[i] < 128) return 1;
+    case EH_SURROGATEESCAPE: {
+        size_t i = start;
+        while (i < end && p[i] >= 128) {
             if (pync_strbuf_append_cp(b, 0xDC00 + p[i]) < 0) return -1;
+            i++;
         }
+        if (i == start) return 1;
+        *resume = i;
         return 0;
+    }
     case EH_BACKSLASH:
         for (size_t i = start; i < end; i++) {
             char t[4] = {'\\', 'x', hexd[p[i] >> 4], hexd[p[i] & 15]};
@@ -554,10 +568,11 @@ static pv decode_utf8(const uint8_t *p, size_t n, pv errors) {
         size_t end;
         const char *reason = utf8_error_at(p, n, i, &end);
         if (h == EH_UNKNOWN) return unknown_handler(errors);
-        int r = h == EH_STRICT ? 1 : decode_replace(&b, h, p, i, end);
+        size_t resume;
+        int r = h == EH_STRICT ? 1 : decode_replace(&b, h, p, i, end, &resume);
         if (r < 0) return 0;
         if (r > 0) return decode_error("utf-8", p, i, end, reason);
-        i = end;
+        i = resume;
     }
     return pync_strbuf_finish(&b);
 }
@@ -596,7 +611,8 @@ static pv decode_simple(const uint8_t *p, size_t n, pync_codec codec, pv errors)
             continue;
         }
         if (h == EH_UNKNOWN) return unknown_handler(errors);
-        int r = h == EH_STRICT ? 1 : decode_replace(&b, h, p, i, i + 1);
+        size_t resume;
+        int r = h == EH_STRICT ? 1 : decode_replace(&b, h, p, i, i + 1, &resume);
         if (r < 0) return 0;
         if (r > 0) return decode_error("ascii", p, i, i + 1, "ordinal not in range(128)");
     }
@@ -676,18 +692,19 @@ static pv decode_utf16_32(const uint8_t *p, size_t n, pync_codec codec, pv error
         }
         if (h < 0) h = handler_of(errors);
         if (h == EH_UNKNOWN) return unknown_handler(errors);
-        if (h == EH_SURROGATEPASS && end - start == (size_t)us) {
+        if (h == EH_SURROGATEPASS && end - start >= (size_t)us) {
             uint32_t u = get_unit(p + start, us, big);
             if (is_surrogate(u)) {
                 if (pync_strbuf_append_cp(&b, u) < 0) return 0;
-                i = end;
+                i = start + (size_t)us;
                 continue;
             }
         }
-        int r = h == EH_STRICT ? 1 : decode_replace(&b, h, p, start, end);
+        size_t resume;
+        int r = h == EH_STRICT ? 1 : decode_replace(&b, h, p, start, end, &resume);
         if (r < 0) return 0;
         if (r > 0) return decode_error(name, p, start, end, reason);
-        i = end;
+        i = resume;
     }
     return pync_strbuf_finish(&b);
 }
@@ -706,12 +723,12 @@ pv pync_txt_decode(const uint8_t *p, size_t n, pync_codec codec, pv errors) {
 static int check_names(const char *fname, pv encoding, pv errors) {
     if (encoding && !pync_txt_is_str(encoding)) {
         pync_raise_fmt(&pync_TypeError_type, "%s() argument 'encoding' must be str, not %s", fname,
-                       pync_type_name(encoding));
+                       pync_txt_argtype(encoding));
         return -1;
     }
     if (errors && !pync_txt_is_str(errors)) {
         pync_raise_fmt(&pync_TypeError_type, "%s() argument 'errors' must be str, not %s", fname,
-                       pync_type_name(errors));
+                       pync_txt_argtype(errors));
         return -1;
     }
     return 0;

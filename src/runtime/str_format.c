@@ -341,7 +341,8 @@ static int format_float(obuf *o, parg *a, pv v, bool unicode) {
     else if (pync_as_double(v, &x) < 0) {
         if (pync_current_exc && pync_isinstance_type(pync_current_exc, &pync_TypeError_type)) {
             pync_exc_clear();
-            pync_raise_fmt(&pync_TypeError_type, "must be real number, not %s", pync_type_name(v));
+            pync_raise_fmt(&pync_TypeError_type, unicode ? "must be real number, not %s"
+                                                         : "float argument required, not %s", pync_type_name(v));
         }
         return -1;
     }
@@ -574,7 +575,8 @@ pv pync_txt_percent(const char *fmt, size_t n, pv args, bool bytes) {
         if (format_one(&c, &o) < 0) return 0;
     }
     if (c.argidx < c.arglen && !c.dict)
-        return pync_raise_fmt(&pync_TypeError_type, "not all arguments converted during string formatting");
+        return pync_raise_fmt(&pync_TypeError_type, "not all arguments converted during %s formatting",
+                              bytes ? "bytes" : "string");
     return bytes ? ob_finish_bytes(&o) : ob_finish_str(&o);
 }
 
@@ -592,7 +594,7 @@ pv pync_format(pv value, pv spec) {
         spec = empty_spec();
         if (!spec) return 0;
     } else if (!pync_txt_is_str(spec)) {
-        return pync_raise_fmt(&pync_TypeError_type, "format() argument 2 must be str, not %s", pync_type_name(spec));
+        return pync_raise_fmt(&pync_TypeError_type, "format() argument 2 must be str, not %s", pync_txt_argtype(spec));
     }
     if (pync_str_size(spec) == 0) {
         if (pync_txt_is_exact_str(value)) return value;
@@ -642,6 +644,7 @@ pv pync_str_format_spec(pv s, pv spec) {
         char t[2] = {f.type, 0};
         return pync_raise_fmt(&pync_ValueError_type, "Unknown format code '%s' for object of type 'str'", t);
     }
+    if (f.sign == ' ') return pync_raise_fmt(&pync_ValueError_type, "Space not allowed in string format specifier");
     if (f.sign) return pync_raise_fmt(&pync_ValueError_type, "Sign not allowed in string format specifier");
     if (f.no_neg_zero)
         return pync_raise_fmt(&pync_ValueError_type,

@@ -159,6 +159,9 @@ int pync_txt_tupleargs(const char *name, const char *qual, size_t nargs, pv kwna
 int pync_txt_kwargs(const char *name, pv *args, size_t nargs, pv kwnames,
                     const char *const *names, size_t min, size_t max, pv *out);
 
+/* The type name Argument Clinic's "argument must be X, not Y" messages use: "None" for None. */
+static inline const char *pync_txt_argtype(pv v) { return v == pync_None ? "None" : pync_type_name(v); }
+
 /* ---- integers ------------------------------------------------------------------------------- */
 
 /* Whether v has __index__ (int, bool, int subclasses, classes defining __index__). */

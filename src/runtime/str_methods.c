@@ -171,7 +171,8 @@ int pync_txt_posargs(const char *name, const char *qual, size_t nargs, pv kwname
 
 int pync_txt_tupleargs(const char *name, const char *qual, size_t nargs, pv kwnames, size_t min,
                        size_t max) {
-    if (no_kwargs(qual, kwnames) < 0) return -1;
+    (void)qual;
+    if (no_kwargs(name, kwnames) < 0) return -1;
     if (nargs < min || nargs > max) {
         size_t lim = nargs < min ? min : max;
         pync_raise_fmt(&pync_TypeError_type, "%s() takes %s %zd argument%s (%zd given)", name,
@@ -585,10 +586,10 @@ pv pync_str_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames) {
     } else {
         if (a[1] && !pync_txt_is_str(a[1]))
             return pync_raise_fmt(&pync_TypeError_type, "str() argument 'encoding' must be str, not %s",
-                                  pync_type_name(a[1]));
+                                  pync_txt_argtype(a[1]));
         if (a[2] && !pync_txt_is_str(a[2]))
             return pync_raise_fmt(&pync_TypeError_type, "str() argument 'errors' must be str, not %s",
-                                  pync_type_name(a[2]));
+                                  pync_txt_argtype(a[2]));
         pv obj = a[0] ? a[0] : pync_bytes_new(NULL, 0);
         if (!obj) return 0;
         pync_bview v;
@@ -635,7 +636,7 @@ static pv m_format_dunder(pv self, pv *args, size_t nargs, pv kwnames) {
     if (pync_txt_onearg("str.__format__", nargs, kwnames) < 0) return 0;
     if (!pync_txt_is_str(args[0]))
         return pync_raise_fmt(&pync_TypeError_type, "__format__() argument must be str, not %s",
-                              pync_type_name(args[0]));
+                              pync_txt_argtype(args[0]));
     return pync_str_format_spec(self, args[0]);
 }
 

@@ -525,10 +525,10 @@ pv pync_txt_m_replace(pv self, pv *args, size_t nargs, pv kwnames) {
     pv old = args[0], nw = args[1];
     if (!pync_txt_is_str(old))
         return pync_raise_fmt(&pync_TypeError_type, "replace() argument 1 must be str, not %s",
-                              pync_type_name(old));
+                              pync_txt_argtype(old));
     if (!pync_txt_is_str(nw))
         return pync_raise_fmt(&pync_TypeError_type, "replace() argument 2 must be str, not %s",
-                              pync_type_name(nw));
+                              pync_txt_argtype(nw));
     int64_t count = -1;
     if (nargs > 2 && pync_txt_ssize(args[2], &count) < 0) return 0;
     size_t maxc = count < 0 ? SIZE_MAX : (size_t)count;
@@ -685,7 +685,7 @@ static pv remove_affix(const char *name, const char *qual, pv self, pv *args, si
     if (pync_txt_onearg(qual, nargs, kwnames) < 0) return 0;
     pv a = args[0];
     if (!pync_txt_is_str(a))
-        return pync_raise_fmt(&pync_TypeError_type, "%s() argument must be str, not %s", name, pync_type_name(a));
+        return pync_raise_fmt(&pync_TypeError_type, "%s() argument must be str, not %s", name, pync_txt_argtype(a));
     size_t n = N(self), an = N(a);
     if (an <= n && an > 0) {
         const uint8_t *d = D(self) + (suffix ? n - an : 0), *p = D(a);
@@ -838,13 +838,14 @@ pv pync_txt_m_maketrans(pv self, pv *args, size_t nargs, pv kwnames) {
         return d;
     }
     pv x = args[0], y = args[1];
-    if (!pync_txt_is_str(x))
-        return pync_raise_fmt(&pync_TypeError_type, "maketrans() argument 1 must be str, not %s", pync_type_name(x));
     if (!pync_txt_is_str(y))
-        return pync_raise_fmt(&pync_TypeError_type, "maketrans() argument 2 must be str, not %s", pync_type_name(y));
+        return pync_raise_fmt(&pync_TypeError_type, "maketrans() argument 2 must be str, not %s", pync_txt_argtype(y));
     if (nargs > 2 && !pync_txt_is_str(args[2]))
         return pync_raise_fmt(&pync_TypeError_type, "maketrans() argument 3 must be str, not %s",
-                              pync_type_name(args[2]));
+                              pync_txt_argtype(args[2]));
+    if (!pync_txt_is_str(x))
+        return pync_raise_fmt(&pync_TypeError_type,
+                              "first maketrans argument must be a string if there is a second argument");
     if (LEN(x) != LEN(y))
         return pync_raise_fmt(&pync_ValueError_type, "the first two maketrans arguments must have equal length");
     size_t px = 0, py = 0;
