@@ -879,9 +879,10 @@ static void run_case(const char *line, size_t len) {
 
 int main(int argc, char **argv) {
     int local;
-    if (pync_runtime_start(&local, argc, argv) < 0) return 2;
-    pync_gc_add_roots(slots, MAX_SLOTS);
+    /* before start-up: a tiny collection threshold collects during it */
     root_static_types();
+    pync_gc_add_roots(slots, MAX_SLOTS);
+    if (pync_runtime_start(&local, argc, argv) < 0) return 2;
     if (init_builtins() < 0) return 3;
     size_t cap = 1 << 20, len = 0;
     char *input = malloc(cap);
