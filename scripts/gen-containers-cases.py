@@ -19,8 +19,11 @@ s<hex of UTF-8 bytes> (a str), y<hex> (bytes), v<name> (a variable), b<name> (a 
 False, Ellipsis) and bare words for operators and attribute names.
 
 Only a subset of Python is translated: the statements and expressions the cases use (assignment,
-augmented assignment, del, for, while, if, try/except Exception as e, break, continue, print; calls
-of builtins, methods and lambdas, displays, comprehensions, subscripts, slices, operators).
+augmented assignment, del, for, while, if, try/except Exception as e, break, continue, print,
+def/return and simple classes; calls of builtins, methods, functions and lambdas, displays,
+comprehensions, subscripts, slices, operators). Functions see one namespace: their parameters
+and assigned names are saved and restored around each call, so they may not close over another
+function's locals.
 """
 import ast
 import gzip
@@ -30,6 +33,7 @@ import os
 import random
 import struct
 import sys
+import textwrap
 from contextlib import redirect_stdout
 
 assert sys.version_info[:2] == (3, 11), "the oracle must be CPython 3.11"
@@ -47,7 +51,8 @@ R = random.Random(20241126)
 BUILTINS = {
     'len', 'repr', 'str', 'hash', 'iter', 'next', 'list', 'tuple', 'set', 'frozenset', 'dict', 'range',
     'slice', 'sorted', 'min', 'max', 'sum', 'any', 'all', 'enumerate', 'zip', 'map', 'filter', 'reversed',
-    'type', 'int', 'float', 'bool', 'isinstance', 'E', 'abs',
+    'type', 'int', 'float', 'bool', 'isinstance', 'E', 'abs', 'ValueError', 'IndexError', 'KeyError', 'TypeError',
+    'RuntimeError', 'StopIteration',
 }
 
 BINOPS = {
@@ -69,6 +74,7 @@ class Translator:
     """Python AST -> the driver's prefix form."""
 
     def __init__(self, tree):
+        self.method = None
         self.variables = set()
         for node in ast.walk(tree):
             if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
@@ -76,6 +82,8 @@ class Translator:
             elif isinstance(node, ast.arg):
                 self.variables.add(node.arg)
             elif isinstance(node, ast.ExceptHandler) and node.name:
+                self.variables.add(node.name)
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
                 self.variables.add(node.name)
 
     def block(self, stmts):
@@ -139,6 +147,27 @@ class Translator:
             assert isinstance(h.type, ast.Name) and h.type.id == 'Exception'
             name = 'v' + h.name if h.name else 'N'
             return f'(try {self.block(s.body)} {name} {self.block(h.body)})'
+        if isinstance(s, ast.FunctionDef):
+            return '(def v' + s.name + ' ' + self.function(s) + ')'
+        if isinstance(s, ast.Return):
+            return '(return ' + (self.expr(s.value) if s.value else 'N') + ')'
+        if isinstance(s, ast.ClassDef):
+            assert not s.keywords and not s.decorator_list
+            members = []
+            for m in s.body:
+                if isinstance(m, ast.FunctionDef):
+                    members.append(f'(nsdef {m.name} {self.function(m, s.name)})')
+                elif isinstance(m, ast.Assign) and len(m.targets) == 1 and isinstance(m.targets[0], ast.Name):
+                    members.append(f'(nsassign {m.targets[0].id} {self.expr(m.value)})')
+                elif isinstance(m, ast.Pass) or (isinstance(m, ast.Expr) and isinstance(m.value, ast.Constant)):
+                    continue
+                else:
+                    raise ValueError('unsupported class member')
+            bases = '(' + ' '.join(self.expr(b) for b in s.bases) + ')'
+            return f'(class v{s.name} {bases} ' + ' '.join(members) + ')'
+        if isinstance(s, ast.Raise):
+            assert s.exc is not None and s.cause is None
+            return f'(raise {self.expr(s.exc)})'
         if isinstance(s, ast.Break):
             return '(break)'
         if isinstance(s, ast.Continue):
@@ -146,6 +175,25 @@ class Translator:
         if isinstance(s, ast.Pass):
             return '(seq)'
         raise ValueError(f'unsupported statement {ast.dump(s)}')
+
+    def function(self, f, owner=None):
+        """(params) (locals) body: the driver saves and restores the locals around each call
+        (functions may not close over other functions' locals)."""
+        a = f.args
+        assert not a.vararg and not a.kwarg and not a.kwonlyargs and not a.defaults and not a.posonlyargs
+        assert not f.decorator_list
+        params = [p.arg for p in a.args]
+        self.method = (owner, params[0]) if owner and params else None
+        local = set()
+        for node in ast.walk(ast.Module(body=f.body, type_ignores=[])):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                local.add(node.id)
+            assert not isinstance(node, (ast.Global, ast.Nonlocal))
+        local -= set(params)
+        qual = f'{owner}.{f.name}' if owner else f.name
+        body = self.block(f.body)
+        self.method = None
+        return f'{qual} (' + ' '.join('v' + p for p in params) + ') (' + ' '.join('v' + l for l in sorted(local)) + ') ' + body
 
     def const(self, v):
         if v is None:
@@ -194,6 +242,9 @@ class Translator:
             return f'(cmp {CMPOPS[type(e.ops[0])]} {self.expr(e.left)} {self.expr(e.comparators[0])})'
         if isinstance(e, ast.IfExp):
             return f'(ifexp {self.expr(e.test)} {self.expr(e.body)} {self.expr(e.orelse)})'
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id == 'super':
+            assert not e.args and self.method, 'super() only in methods'
+            return f'(super v{self.method[0]} v{self.method[1]})'
         if isinstance(e, ast.Call):
             args = ' '.join(self.expr(a) for a in e.args)
             for a in e.args:
@@ -1223,7 +1274,174 @@ def iterator_cases():
     ''')
 
 
+# ==== user classes: comparison counts, collisions, protocols =====================================
+
+KEY_CLASS = '''
+    count = [0]
+    class K:
+        def __init__(self, v):
+            self.v = v
+        def __lt__(self, other):
+            count[0] += 1
+            return self.v < other.v
+        def __repr__(self):
+            return 'K(' + repr(self.v) + ')'
+'''
+
+
+def class_cases():
+    # the number of comparisons timsort makes is part of CPython's behaviour
+    for name, gen in (('random', lambda n: rand_ints(n, 0, n)), ('dups', lambda n: rand_ints(n, 0, 5)),
+                      ('runs', lambda n: sorted(rand_ints(n // 2, 0, n)) + sorted(rand_ints(n - n // 2, 0, n))),
+                      ('desc', lambda n: sorted(rand_ints(n, 0, 3 * n), reverse=True))):
+        for n in [2, 3, 10, 33, 64, 100, 257, 1000]:
+            data = gen(n)
+            case(f'class-sort-count-{name}-{n}', textwrap.dedent(KEY_CLASS) + textwrap.dedent(f'''
+                a = [K(x) for x in {lit(data)}]
+                a.sort()
+                print(count[0], [k.v for k in a] == sorted({lit(data)}))
+                count[0] = 0
+                b = sorted(a, key=lambda k: k, reverse=True)
+                print(count[0])
+                count[0] = 0
+                print(max(a).v, min(a).v, count[0])
+            '''))
+    # __lt__ raising part-way: the list is left as some permutation, which one is CPython's
+    for n in [10, 50, 300]:
+        data = rand_ints(n, 0, 1000)
+        limit = n * 2
+        case(f'class-sort-raise-{n}', f'''
+            calls = [0]
+            class B:
+                def __init__(self, v):
+                    self.v = v
+                def __lt__(self, other):
+                    calls[0] += 1
+                    if calls[0] > {limit}:
+                        raise ValueError('enough')
+                    return self.v < other.v
+            a = [B(x) for x in {lit(data)}]
+            a.sort()
+            print([b.v for b in a], calls[0])
+            calls[0] = 0
+            k = sorted({lit(data)}, key=lambda x: x if x % 7 else [x])
+        ''')
+    # equal hashes: the number of __eq__ calls and the order follow setobject.c's probing
+    case('class-hash-collisions', '''
+        eqs = [0]
+        class H:
+            def __init__(self, v, h):
+                self.v = v
+                self.h = h
+            def __hash__(self):
+                return self.h
+            def __eq__(self, other):
+                eqs[0] += 1
+                return isinstance(other, H) and self.v == other.v
+            def __repr__(self):
+                return 'H' + repr(self.v)
+        s = set()
+        for i in range(20):
+            s.add(H(i, i % 3))
+        print(s, eqs[0])
+        eqs[0] = 0
+        print(H(5, 2) in s, H(5, 1) in s, H(99, 0) in s, eqs[0])
+        s.discard(H(4, 1))
+        s.discard(H(7, 1))
+        s.add(H(100, 1))
+        print(s, eqs[0])
+        t = set([H(i, 7) for i in range(12)])
+        print(t, len(t))
+        print(s & t, s | t, len(s - t), eqs[0] > 0)
+        d = {H(1, 0): 'a', H(2, 0): 'b'}
+        print(set(d), H(2, 0) in d.keys())
+        big = set([H(i, 2**64 + i % 2) for i in range(6)])
+        print(big, hash(H(0, 2**64)), hash(H(0, -1)))
+    ''')
+    case('class-mutating-eq', '''
+        victim = set()
+        class M:
+            def __init__(self, v):
+                self.v = v
+            def __hash__(self):
+                return 1
+            def __eq__(self, other):
+                if len(victim) < 40:
+                    victim.add(len(victim) + 1000)
+                return self is other
+        victim.add(M(1))
+        victim.add(M(2))
+        victim.add(M(3))
+        print(len(victim), sorted([x for x in victim if isinstance(x, int)])[:5])
+        lst = [M(1), M(2)]
+        print(M(3) in lst, lst.count(lst[0]))
+    ''')
+    case('class-protocols', '''
+        class Seq:
+            def __init__(self, n):
+                self.n = n
+            def __len__(self):
+                return self.n
+            def __getitem__(self, i):
+                if i >= self.n:
+                    raise IndexError('seq index')
+                return i * 10
+        print(list(Seq(4)), list(reversed(Seq(3))), sorted(Seq(3), reverse=True), 20 in Seq(3), set(Seq(2)))
+        print(list(enumerate(Seq(2))), list(zip(Seq(3), 'ab')), sum(Seq(5)), max(Seq(4)), dict.fromkeys(Seq(2)))
+        class Rev:
+            def __reversed__(self):
+                return iter([3, 2, 1])
+        print(list(reversed(Rev())))
+        class NoRev:
+            __reversed__ = None
+            def __len__(self):
+                return 1
+            def __getitem__(self, i):
+                return i
+        print(reversed(NoRev()))
+        class Idx:
+            def __init__(self, i):
+                self.i = i
+            def __index__(self):
+                return self.i
+        a = list(range(10))
+        print(a[Idx(3)], a[Idx(-1)], a[Idx(2):Idx(8):Idx(3)], range(10)[Idx(4)], range(Idx(5)), a[Idx(2**70):])
+        print(a[Idx(2**70)])
+        print(range(10)[Idx(2**70)])
+        a[Idx(0)] = 'zero'
+        del a[Idx(1)]
+        print(a, [1, 2] * Idx(2), slice(Idx(1), Idx(5)).indices(Idx(3)))
+        a.insert(Idx(1), 'ins')
+        print(a.pop(Idx(1)), a.index(5, Idx(1), Idx(10)), list(enumerate('ab', Idx(7))))
+        class L(list):
+            def __init__(self, x):
+                super().__init__(x)
+                self.extra = 1
+        l = L('abc')
+        print(l, len(l), l + [1], type(l + [1]).__name__, l[1:], type(l[1:]).__name__, l == ['a', 'b', 'c'])
+        l.append('d')
+        print(l, l.extra, sorted(l, reverse=True), isinstance(l, list))
+        class S(set):
+            pass
+        class F(frozenset):
+            pass
+        s = S([3, 1, 2])
+        print(s, F([1]), S(), F(), type(s | {9}).__name__, type(s.copy()).__name__, type(F([1]) & {1}).__name__)
+        print(s == {1, 2, 3}, F([1, 2]) == frozenset([2, 1]), hash(F([1, 2])) == hash(frozenset([1, 2])))
+        print(F(F([1])), type(F(F([1]))).__name__, frozenset(F([1])), type(frozenset(F([1]))).__name__)
+        class D(dict):
+            pass
+        d = D(a=1)
+        print(d, D.fromkeys('xy', 0), type(D.fromkeys('x')).__name__, d | {'b': 2}, type(d | {}).__name__)
+        class R:
+            def __repr__(self):
+                return 'R!'
+        print([R(), [R()]], {R()}, {1: R()}, (R(),), {1: 2}.keys(), list.__repr__([R()]))
+    ''')
+
+
 def main():
+    class_cases()
     set_order_cases()
     set_ops_cases()
     list_cases()

@@ -461,21 +461,6 @@ static int update_kwargs(pv self, pv *kwvalues, pv kwnames) {
     return 0;
 }
 
-/* A new empty dict of `type` (dict or a subclass). */
-static pv dict_alloc(const pync_type *type) {
-    pv fresh = pync_dict_new();
-    if (!fresh || type == &pync_dict_type) return fresh;
-    pync_dict *d = pync_gc_alloc(type->basicsize, type);
-    if (!d) return 0;
-    pync_dict *f = D(fresh);
-    d->storage = f->storage;
-    d->indices = f->indices;
-    d->entries = f->entries;
-    d->mask = f->mask;
-    d->capacity = f->capacity;
-    return (pv)d;
-}
-
 static int dict_clear_internal(pv self) {
     pv fresh = pync_dict_new();
     if (!fresh) return -1;
@@ -572,7 +557,7 @@ pv pync_dict_ior(pv a, pv b) {
 
 pv pync_dict_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames) {
     if (pync_check_positional("dict", nargs, 0, 0, 1) < 0) return 0;
-    pv self = dict_alloc(t);
+    pv self = pync_dict_new_of_type(t);
     if (!self) return 0;
     if (nargs == 1 && dict_update_arg(self, args[0]) < 0) return 0;
     if (update_kwargs(self, args + nargs, kwnames) < 0) return 0;

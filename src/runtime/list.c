@@ -881,6 +881,15 @@ static pv list_construct(const pync_type *type, pv *args, size_t nargs, pv kwnam
     return (pv)l;
 }
 
+/* list.__init__(iterable=()): for subclasses and super().__init__(...) */
+static pv list_init(pv self, pv *args, size_t nargs, pv kwnames) {
+    if (pync_no_kwargs("list", kwnames) < 0) return 0;
+    if (pync_check_positional("list", nargs, 0, 0, 1) < 0) return 0;
+    list_clear_internal(L(self));
+    if (nargs && pync_list_extend(self, args[0]) < 0) return 0;
+    return pync_None;
+}
+
 pync_type pync_list_type = {
     .ob = {&pync_type_type},
     .name = "list",
@@ -892,6 +901,7 @@ pync_type pync_list_type = {
     .richcompare = list_richcompare,
     .truth = list_truth,
     .construct = list_construct,
+    .init = list_init,
     .iter = list_iter,
     .binop = {[PYNC_OP_ADD] = list_concat, [PYNC_OP_MUL] = list_mul},
     .inplace = {[PYNC_OP_ADD] = list_inplace_concat, [PYNC_OP_MUL] = list_inplace_repeat},

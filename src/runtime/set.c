@@ -1041,9 +1041,11 @@ static pv m_len(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_int_from_i64(S(self)->used);
 }
 
-/* set.__init__(iterable=()): empties the set, then updates it (for subclasses' super().__init__) */
-static pv m_init(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_positional(pv_type(self)->name, nargs, kwnames, 0, 1) < 0) return 0;
+/* set.__init__(iterable=()): empties the set, then updates it (for subclasses and
+   super().__init__(...)) */
+static pv set_init(pv self, pv *args, size_t nargs, pv kwnames) {
+    if (pync_no_kwargs("set", kwnames) < 0) return 0;
+    if (pync_check_positional(pv_type(self)->name, nargs, 0, 0, 1) < 0) return 0;
     pync_setobj *so = S(self);
     if (so->fill) set_clear_internal(so);
     so->hash = -1;
@@ -1056,7 +1058,6 @@ static const pync_method_def set_methods[] = {
     {"clear", m_clear, 0},
     {"__contains__", m_contains, 0},
     {"__len__", m_len, 0},
-    {"__init__", m_init, 0},
     {"copy", m_copy, 0},
     {"discard", m_discard, 0},
     {"difference", m_difference, 0},
@@ -1112,6 +1113,7 @@ pync_type pync_set_type = {
     .richcompare = set_richcompare,
     .truth = set_truth,
     .construct = set_construct,
+    .init = set_init,
     .iter = set_iter,
     .binop = {[PYNC_OP_SUB] = set_sub, [PYNC_OP_AND] = set_and, [PYNC_OP_XOR] = set_xor, [PYNC_OP_OR] = set_or},
     .inplace = {[PYNC_OP_SUB] = set_isub, [PYNC_OP_AND] = set_iand, [PYNC_OP_XOR] = set_ixor, [PYNC_OP_OR] = set_ior},

@@ -56,12 +56,7 @@ const freestandingTargets: string[][] = [
 
 // Cases that fail because of another part of the runtime, with the reason; they are reported, not
 // failed, so the pass rate stays visible (see ../../../shared/design.md, Tests).
-const knownFailures: [RegExp, string][] = [
-  [
-    /^set-collide-/,
-    'int.c: hash() of a small int in [2*(2**61-1), 2**62) on 64-bit targets is reduced only once modulo 2**61-1',
-  ],
-];
+const knownFailures: [RegExp, string][] = [];
 
 interface Case {
   name: string;

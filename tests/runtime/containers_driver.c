@@ -178,7 +178,21 @@ static pv raise_fmt(const pync_type *t, const char *msg) { return pync_raise_fmt
 
 /* ---- the interpreter ----------------------------------------------------------------------------- */
 
-enum { EX_OK = 0, EX_ERR = -1, EX_BREAK = 1, EX_CONTINUE = 2 };
+enum { EX_OK = 0, EX_ERR = -1, EX_BREAK = 1, EX_CONTINUE = 2, EX_RETURN = 3 };
+
+/* the value of the `return` being executed (a root: see main) */
+static pv return_value;
+
+/* A function defined by a case: a code object whose entry interprets the def's body. */
+typedef struct drv_code {
+    pync_code code;
+    const node *params, *locals, *body;
+    const char *varnames[16];
+    char qualname[96];
+    const char *name;
+    struct drv_code *next;
+} drv_code;
+static drv_code *codes;      /* freed at the end of each case */
 
 static pv eval(const node *nd);
 static int exec(const node *nd);
@@ -545,11 +559,114 @@ static pv eval(const node *nd) {
         lambdas[n_lambdas] = (node *)nd;
         return pync_builtin_new("<lambda>", lambda_call, pv_from_small(n_lambdas++));
     }
+    if (is(h, "super")) {
+        pv cls = eval(nd->kids[1]);
+        if (!cls) return 0;
+        pv self = eval(nd->kids[2]);
+        if (!self) return 0;
+        return pync_super_new(cls, self);
+    }
     if (is(h, "listcomp")) return eval_comprehension(nd, 0);
     if (is(h, "setcomp")) return eval_comprehension(nd, 1);
     if (is(h, "dictcomp")) return eval_comprehension(nd, 2);
     if (is(h, "genexp")) return eval_comprehension(nd, 3);
     return raise_fmt(&pync_SystemError_type, "unknown expression");
+}
+
+static char *atom_copy(const node *nd, int skip) {
+    char *c = malloc((size_t)(nd->len - skip) + 1);
+    pync_memcpy(c, nd->text + skip, (size_t)(nd->len - skip));
+    c[nd->len - skip] = 0;
+    return c;
+}
+
+static pv function_entry(pv func, pv *bound) {
+    const drv_code *dc = (const drv_code *)((pync_function *)func)->code;
+    int np = dc->params->n, nl = dc->locals->n;
+    pv saved[64];
+    if (np + nl > 64) return raise_fmt(&pync_SystemError_type, "too many locals");
+    for (int i = 0; i < np; i++) {
+        pv *slot = var_slot(dc->params->kids[i]);
+        saved[i] = *slot;
+        *slot = bound[i];
+    }
+    for (int i = 0; i < nl; i++) {
+        pv *slot = var_slot(dc->locals->kids[i]);
+        saved[np + i] = *slot;
+        *slot = 0;
+    }
+    int r = exec(dc->body);
+    pv result = r == EX_ERR ? 0 : r == EX_RETURN ? return_value : pync_None;
+    return_value = 0;
+    for (int i = 0; i < np; i++) *var_slot(dc->params->kids[i]) = saved[i];
+    for (int i = 0; i < nl; i++) *var_slot(dc->locals->kids[i]) = saved[np + i];
+    return result;
+}
+
+/* (qualname (params) (locals) body) -> a function object */
+static pv make_function(const node *const *parts) {
+    drv_code *dc = malloc(sizeof(drv_code));
+    pync_memset(dc, 0, sizeof(drv_code));
+    const node *q = parts[0];
+    int n = q->len < 95 ? q->len : 95;
+    pync_memcpy(dc->qualname, q->text, (size_t)n);
+    dc->qualname[n] = 0;
+    const char *dot = dc->qualname;
+    for (const char *c = dc->qualname; *c; c++) {
+        if (*c == '.') dot = c + 1;
+    }
+    dc->name = dot;
+    dc->params = parts[1];
+    dc->locals = parts[2];
+    dc->body = parts[3];
+    for (int i = 0; i < dc->params->n && i < 16; i++) dc->varnames[i] = atom_copy(dc->params->kids[i], 1);
+    dc->code.name = dc->name;
+    dc->code.qualname = dc->qualname;
+    dc->code.filename = "<case>";
+    dc->code.argcount = (uint16_t)dc->params->n;
+    dc->code.varnames = dc->varnames;
+    dc->code.entry = function_entry;
+    dc->next = codes;
+    codes = dc;
+    return pync_function_new(&dc->code, 0, 0, 0);
+}
+
+static void free_codes(void) {
+    while (codes) {
+        drv_code *next = codes->next;
+        for (int i = 0; i < 16; i++) free((void *)codes->varnames[i]);
+        free(codes);
+        codes = next;
+    }
+}
+
+/* (class vNAME (bases) (nsdef NAME qualname (params) (locals) body) (nsassign NAME expr) ...) */
+static pv make_class(const node *nd) {
+    const char *cname = atom_name(nd->kids[1]);
+    pv name = pync_str_from_cstr(cname);
+    if (!name) return 0;
+    const node *bases_nd = nd->kids[2];
+    pv bases = pync_tuple_new((size_t)bases_nd->n);
+    if (!bases) return 0;
+    for (int i = 0; i < bases_nd->n; i++) {
+        pv b = eval(bases_nd->kids[i]);
+        if (!b) return 0;
+        ((pync_tuple *)bases)->items[i] = b;
+    }
+    pv ns = pync_dict_new();
+    if (!ns) return 0;
+    if (pync_dict_setitem(ns, pync_str_from_cstr("__module__"), pync_str_from_cstr("__main__")) < 0) return 0;
+    if (pync_dict_setitem(ns, pync_str_from_cstr("__qualname__"), name) < 0) return 0;
+    for (int i = 3; i < nd->n; i++) {
+        const node *m = nd->kids[i];
+        char *key = atom_copy(m->kids[1], 0);
+        pv k = pync_str_from_cstr(key);
+        free(key);
+        if (!k) return 0;
+        pv v = is(head(m), "nsdef") ? make_function((const node *const *)&m->kids[2]) : eval(m->kids[2]);
+        if (!v || pync_dict_setitem(ns, k, v) < 0) return 0;
+    }
+    return pync_class_new(name, name, bases, ns, 0);
 }
 
 static int exec_block(const node *nd) {
@@ -641,7 +758,7 @@ static int exec(const node *nd) {
             if (!x) return pync_current_exc ? EX_ERR : EX_OK;
             if (assign(nd->kids[1], x) < 0) return EX_ERR;
             int r = exec(nd->kids[3]);
-            if (r == EX_ERR) return EX_ERR;
+            if (r == EX_ERR || r == EX_RETURN) return r;
             if (r == EX_BREAK) return EX_OK;
         }
     }
@@ -653,7 +770,7 @@ static int exec(const node *nd) {
             if (t < 0) return EX_ERR;
             if (!t) return EX_OK;
             int r = exec(nd->kids[2]);
-            if (r == EX_ERR) return EX_ERR;
+            if (r == EX_ERR || r == EX_RETURN) return r;
             if (r == EX_BREAK) return EX_OK;
         }
     }
@@ -673,6 +790,28 @@ static int exec(const node *nd) {
             *slot = exc;
         }
         return exec(nd->kids[3]);
+    }
+    if (is(h, "def")) {
+        pv f = make_function((const node *const *)&nd->kids[2]);
+        if (!f) return EX_ERR;
+        return assign(nd->kids[1], f) < 0 ? EX_ERR : EX_OK;
+    }
+    if (is(h, "class")) {
+        pv c = make_class(nd);
+        if (!c) return EX_ERR;
+        return assign(nd->kids[1], c) < 0 ? EX_ERR : EX_OK;
+    }
+    if (is(h, "return")) {
+        pv v = eval(nd->kids[1]);
+        if (!v) return EX_ERR;
+        return_value = v;
+        return EX_RETURN;
+    }
+    if (is(h, "raise")) {
+        pv v = eval(nd->kids[1]);
+        if (!v) return EX_ERR;
+        pync_raise(v);
+        return EX_ERR;
     }
     if (is(h, "break")) return EX_BREAK;
     if (is(h, "continue")) return EX_CONTINUE;
@@ -805,6 +944,12 @@ static int init_builtins(void) {
     add_builtin("int", (pv)&pync_int_type);
     add_builtin("float", (pv)&pync_float_type);
     add_builtin("bool", (pv)&pync_bool_type);
+    add_builtin("ValueError", (pv)&pync_ValueError_type);
+    add_builtin("IndexError", (pv)&pync_IndexError_type);
+    add_builtin("KeyError", (pv)&pync_KeyError_type);
+    add_builtin("TypeError", (pv)&pync_TypeError_type);
+    add_builtin("RuntimeError", (pv)&pync_RuntimeError_type);
+    add_builtin("StopIteration", (pv)&pync_StopIteration_type);
     static const char *const from_runtime[] = {"isinstance", "abs", NULL};
     for (int i = 0; from_runtime[i]; i++) {
         pv b = pync_builtin(from_runtime[i]);
@@ -871,6 +1016,7 @@ static void run_case(const char *line, size_t len) {
     }
     free_tree(prog);
     free(program);
+    free_codes();
     reset_vars();
     n_lambdas = 0;
     out_raw("\n", 1);
@@ -882,6 +1028,7 @@ int main(int argc, char **argv) {
     /* before start-up: a tiny collection threshold collects during it */
     root_static_types();
     pync_gc_add_roots(slots, MAX_SLOTS);
+    pync_gc_add_roots(&return_value, 1);
     if (pync_runtime_start(&local, argc, argv) < 0) return 2;
     if (init_builtins() < 0) return 3;
     size_t cap = 1 << 20, len = 0;
