@@ -972,8 +972,45 @@ static inline void ss_advance(sortslice *s, int64_t n) {
     if (s->values) s->values += n;
 }
 
-/* 1 if x < y, 0 if not, -1 on error */
-#define ISLT(X, Y) pync_compare_bool((X), (Y), PYNC_LT)
+/* The comparison of the sort in progress (CPython's pre-sort check): keys that are all small
+   ints, all floats or all strs compare directly, which gives the same answers as `<` for them;
+   anything else goes through the generic protocol. Saved and restored around each sort, so a key
+   function or __lt__ may sort too. 1 if x < y, 0 if not, -1 on error. */
+typedef int (*sort_compare)(pv, pv);
+
+static int generic_lt(pv a, pv b) { return pync_compare_bool(a, b, PYNC_LT); }
+static int small_int_lt(pv a, pv b) { return pv_small(a) < pv_small(b); }
+static int float_lt(pv a, pv b) { return pync_float_value(a) < pync_float_value(b); }
+static int str_lt(pv a, pv b) {
+    /* UTF-8 byte order is code point order */
+    const uint8_t *x = (const uint8_t *)pync_str_data(a), *y = (const uint8_t *)pync_str_data(b);
+    size_t nx = pync_str_size(a), ny = pync_str_size(b), n = nx < ny ? nx : ny;
+    for (size_t i = 0; i < n; i++) {
+        if (x[i] != y[i]) return x[i] < y[i];
+    }
+    return nx < ny;
+}
+
+static sort_compare key_compare = generic_lt;
+
+static sort_compare choose_compare(const pv *keys, int64_t n) {
+    if (n < 2) return generic_lt;
+    pv k0 = keys[0];
+    if (pv_is_small(k0)) {
+        for (int64_t i = 1; i < n; i++) {
+            if (!pv_is_small(keys[i])) return generic_lt;
+        }
+        return small_int_lt;
+    }
+    const pync_type *t = pv_type(k0);
+    if (t != &pync_float_type && t != &pync_str_type) return generic_lt;
+    for (int64_t i = 1; i < n; i++) {
+        if (pv_is_small(keys[i]) || pv_type(keys[i]) != t) return generic_lt;
+    }
+    return t == &pync_float_type ? float_lt : str_lt;
+}
+
+#define ISLT(X, Y) key_compare((X), (Y))
 #define IFLT(X, Y)                        \
     if ((k = ISLT(X, Y)) < 0) goto fail; \
     if (k)
@@ -1417,6 +1454,7 @@ int pync_list_sort(pv list, pv keyfunc, bool reverse) {
     self->size = 0;
     set_store(self, &sort_marker);
 
+    sort_compare saved_compare = key_compare;
     pv *keys = NULL;
     pync_pvarray *keys_store = NULL; /* keeps computed keys alive when the stack buffer is too small */
     if (!keyfunc) {
@@ -1439,6 +1477,7 @@ int pync_list_sort(pv list, pv keyfunc, bool reverse) {
     }
 
     merge_init(&ms, saved_size, keys != NULL, &lo);
+    key_compare = choose_compare(lo.keys, saved_size);
     int64_t nremaining = saved_size;
     if (nremaining < 2) goto succeed;
     /* reverse sorts stay stable: reverse, sort forwards, reverse back */
@@ -1468,6 +1507,7 @@ int pync_list_sort(pv list, pv keyfunc, bool reverse) {
 succeed:
     result = 0;
 fail:
+    key_compare = saved_compare;
     if (self->store != &sort_marker && result == 0) {
         pync_raise_fmt(&pync_ValueError_type, "list modified during sort");
         result = -1;
