@@ -768,7 +768,8 @@ pv pync_txt_m_translate(pv self, pv *args, size_t nargs, pv kwnames) {
     if (pync_txt_onearg("str.translate", nargs, kwnames) < 0) return 0;
     pv table = args[0];
     /* cache of lookups for ASCII code points: 0 = not looked up yet */
-    pv cache[128] = {0};
+    pv cache[128];
+    for (int i = 0; i < 128; i++) cache[i] = 0;
     pync_strbuf b;
     const txt_str *p = pync_txt_s(self);
     if (pync_strbuf_init(&b, p->size) < 0) return 0;
