@@ -309,7 +309,7 @@ def case(name, source):
     tree = ast.parse(source)
     tr = Translator(tree)
     program = '(prog ' + ' '.join(tr.stmt(s) for s in tree.body) + ')'
-    env = {'E': E}
+    env = {'E': E, '__name__': '__main__'}
     buf = io.StringIO()
     with redirect_stdout(buf):
         for s in tree.body:
@@ -1440,7 +1440,20 @@ def class_cases():
     ''')
 
 
+def misc_cases():
+    case('generic-alias', '''
+        print(list[int], dict[str, int], set[list[int]], list[...], list[()], frozenset[1], dict[int, list[int]])
+        print(list[int] == list[int], list[int] != list[str], list[int].__origin__, list[int].__args__)
+        print(list[int]([1, 2]), dict[str, int](a=1), type(list[int]).__name__, list[int].__parameters__)
+        print(hash(list[int]) == hash(list[int]), repr(list[None]), set[int]('ab') == {'a', 'b'})
+        class A:
+            pass
+        print(list[A], dict[A, 'x'])
+    ''')
+
+
 def main():
+    misc_cases()
     class_cases()
     set_order_cases()
     set_ops_cases()

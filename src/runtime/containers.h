@@ -61,6 +61,14 @@ static inline int pync_ready(pync_type *t) { return t->dict ? 0 : pync_container
 /* Raises KeyError(key) with the key as its single argument (tuple keys are not unpacked). */
 pv pync_raise_key_error(pv key);
 
+/* ---- GenericAlias (list.c): list[int] and friends ------------------------------------------------ */
+
+extern pync_type pync_generic_alias_type;
+/* origin[args]: args a tuple, or a single item */
+pv pync_generic_alias_new(pv origin, pv args);
+/* __class_getitem__ as a PYNC_METH_CLASS method: `cls` is the class */
+pv pync_class_getitem(pv cls, pv *args, size_t nargs, pv kwnames);
+
 /* ---- list internals (list.c) ------------------------------------------------------------------ */
 
 extern pync_type pync_list_iterator_type, pync_list_reverseiterator_type;

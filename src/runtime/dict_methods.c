@@ -738,5 +738,6 @@ const pync_method_def pync_dict_methods[] = {
     {"fromkeys", m_fromkeys, PYNC_METH_CLASS},
     {"clear", m_clear, 0},
     {"copy", m_copy, 0},
+    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
     {NULL, NULL, 0},
 };

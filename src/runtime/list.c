@@ -65,6 +65,113 @@ pv pync_raise_key_error(pv key) {
     return exc ? pync_raise(exc) : 0;
 }
 
+/* ---- GenericAlias: list[int], dict[str, int] (annotations evaluate these) ---------------------- */
+
+typedef struct generic_alias {
+    pync_object ob;
+    pv origin;
+    pv args;                 /* a tuple */
+} generic_alias;
+
+static void ga_trace(pync_object *o) {
+    generic_alias *g = (generic_alias *)o;
+    pync_gc_visit(g->origin);
+    pync_gc_visit(g->args);
+}
+
+static pv ga_getattr(pv self, pv name);
+
+/* How genericaliasobject.c shows one item: '...', a class as qualname (module.qualname outside
+   builtins), anything else by repr. */
+static int ga_repr_item(pync_strbuf *b, pv p) {
+    if (p == pync_Ellipsis) return pync_strbuf_append_cstr(b, "...");
+    pv r;
+    if (pv_type(p) == &pync_type_type || pync_isinstance_type(p, &pync_type_type)) {
+        const pync_type *t = (const pync_type *)p;
+        pv qual = t->qualname ? t->qualname : pync_str_from_cstr(t->name);
+        if (!qual) return -1;
+        if (!t->module || pync_str_eq_cstr(t->module, "builtins")) r = qual;
+        else r = pync_str_fmt("%U.%U", t->module, qual);
+    } else {
+        r = pync_repr(p);
+    }
+    if (!r) return -1;
+    return pync_strbuf_append_str(b, r);
+}
+
+static pv ga_repr(pv self) {
+    generic_alias *g = (generic_alias *)self;
+    pync_strbuf b;
+    if (pync_strbuf_init(&b, 32) < 0 || ga_repr_item(&b, g->origin) < 0 || pync_strbuf_append(&b, "[", 1) < 0) return 0;
+    const pync_tuple *args = (const pync_tuple *)g->args;
+    if (args->size == 0 && pync_strbuf_append(&b, "()", 2) < 0) return 0;
+    for (size_t i = 0; i < args->size; i++) {
+        if (i > 0 && pync_strbuf_append(&b, ", ", 2) < 0) return 0;
+        if (ga_repr_item(&b, args->items[i]) < 0) return 0;
+    }
+    if (pync_strbuf_append(&b, "]", 1) < 0) return 0;
+    return pync_strbuf_finish(&b);
+}
+
+static pv ga_richcompare(pv a, pv b, pync_cmpop op) {
+    if (pv_type(b) != pv_type(a) || (op != PYNC_EQ && op != PYNC_NE)) return pync_NotImplemented;
+    generic_alias *x = (generic_alias *)a, *y = (generic_alias *)b;
+    int eq = pync_equal(x->origin, y->origin);
+    if (eq > 0) eq = pync_equal(x->args, y->args);
+    if (eq < 0) return 0;
+    return pync_bool(op == PYNC_EQ ? eq : !eq);
+}
+
+static int ga_hash(pv self, int64_t *out) {
+    generic_alias *g = (generic_alias *)self;
+    int64_t h0, h1;
+    if (pync_hash(g->origin, &h0) < 0 || pync_hash(g->args, &h1) < 0) return -1;
+    *out = h0 ^ h1;
+    return 0;
+}
+
+static pv ga_call(pv self, pv *args, size_t nargs, pv kwnames) {
+    return pync_call(((generic_alias *)self)->origin, args, nargs, kwnames);
+}
+
+pync_type pync_generic_alias_type = {
+    .ob = {&pync_type_type}, .name = "GenericAlias", .base = &pync_object_type,
+    .basicsize = sizeof(generic_alias), .trace = ga_trace, .repr = ga_repr, .hash = ga_hash,
+    .richcompare = ga_richcompare, .getattr = ga_getattr, .call = ga_call,
+};
+
+static pv ga_getattr(pv self, pv name) {
+    generic_alias *g = (generic_alias *)self;
+    if (pync_str_eq_cstr(name, "__origin__")) return g->origin;
+    if (pync_str_eq_cstr(name, "__args__")) return g->args;
+    if (pync_str_eq_cstr(name, "__parameters__")) return pync_tuple_new(0);
+    return pync_generic_getattr(self, name);
+}
+
+pv pync_generic_alias_new(pv origin, pv args) {
+    if (pync_ready(&pync_generic_alias_type) < 0) return 0;
+    if (!pync_isinstance_type(args, &pync_tuple_type)) {
+        args = pync_tuple_pack(1, args);
+        if (!args) return 0;
+    }
+    generic_alias *g = pync_gc_alloc(sizeof(generic_alias), &pync_generic_alias_type);
+    if (!g) return 0;
+    g->origin = origin;
+    g->args = args;
+    return (pv)g;
+}
+
+pv pync_class_getitem(pv cls, pv *args, size_t nargs, pv kwnames) {
+    /* reached both bound (cls, item) and through the unbound descriptor with the class passed
+       again as the first argument (protocol.c's class subscription) */
+    if (nargs == 2 && !kwnames && args[0] == cls) {
+        args++;
+        nargs--;
+    }
+    if (pync_check_one_arg("__class_getitem__", nargs, kwnames) < 0) return 0;
+    return pync_generic_alias_new(cls, args[0]);
+}
+
 /* ---- storage ----------------------------------------------------------------------------- */
 
 /* During list.sort the list is empty and its store is this marker (CPython's allocated == -1);
@@ -869,6 +976,7 @@ static const pync_method_def list_methods[] = {
     {"count", list_count_m, 0},
     {"reverse", list_reverse_m, 0},
     {"sort", pync_list_sort_method, 0},
+    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
     {NULL, NULL, 0},
 };
 

@@ -1073,6 +1073,7 @@ static const pync_method_def set_methods[] = {
     {"symmetric_difference_update", m_symmetric_difference_update, 0},
     {"union", m_union, 0},
     {"update", m_update, 0},
+    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
     {NULL, NULL, 0},
 };
 
@@ -1087,6 +1088,7 @@ static const pync_method_def frozenset_methods[] = {
     {"issuperset", m_issuperset, 0},
     {"symmetric_difference", m_symmetric_difference, 0},
     {"union", m_union, 0},
+    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
     {NULL, NULL, 0},
 };
 

@@ -918,7 +918,7 @@ static int init_builtins(void) {
     add_builtin("E", pync_builtin_new("E", bi_E, 0));
     add_builtin("len", pync_builtin_new("len", bi_len, 0));
     add_builtin("repr", pync_builtin_new("repr", bi_repr, 0));
-    add_builtin("str", pync_builtin_new("str", bi_str, 0));
+    add_builtin("str", pync_str_type.construct ? (pv)&pync_str_type : pync_builtin_new("str", bi_str, 0));
     add_builtin("hash", pync_builtin_new("hash", bi_hash, 0));
     add_builtin("iter", pync_builtin_new("iter", bi_iter, 0));
     add_builtin("next", pync_builtin_new("next", bi_next, 0));
