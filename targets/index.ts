@@ -81,8 +81,8 @@ function closestTarget(wanted: string): string | null {
       if (!best || distance < best.distance) best = { name: t.name, distance };
     }
   }
-  // a suggestion that shares nothing with the input only adds noise
-  return best && best.distance <= Math.max(2, Math.floor(wanted.length / 4)) ? best.name : null;
+  // only a near-typo is worth suggesting: another architecture is not a typo
+  return best && best.distance <= 2 ? best.name : null;
 }
 
 function editDistance(a: string, b: string): number {

@@ -9,7 +9,7 @@ import type { TargetDescriptor } from './target.js';
 
 export const x86_64LinuxGnu: TargetDescriptor = {
   ...linuxGnuBase({ arch: 'x86_64', qemu: 'qemu-x86_64' }),
-  aliases: ['x86_64-unknown-linux-gnu', 'x86_64-pc-linux-gnu', 'amd64-linux-gnu', 'x86_64-linux', 'amd64-linux', 'x64-linux'],
+  aliases: ['x86_64-unknown-linux-gnu', 'x86_64-pc-linux-gnu', 'amd64-linux-gnu', 'x86_64-linux', 'amd64-linux'],
   description: '64-bit x86 Linux, glibc',
   llvmTriple: 'x86_64-unknown-linux-gnu',
   dataLayout: 'e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128',

@@ -71,12 +71,19 @@ export async function buildProgram(req: BuildRequest): Promise<BuildResult> {
   const llvm = await findLlvm();
   const sysrootDir = requireSysroot(req.target, cacheDir);
 
-  // The runtime builds (first time only) while the compiler works.
-  const runtimePromise = ensureRuntime(req.target, llvm, { cacheDir });
+  // The runtime builds (first time only) while the compiler works; a compile error stops it.
+  const stopRuntime = new AbortController();
+  const runtimePromise = ensureRuntime(req.target, llvm, { cacheDir, signal: stopRuntime.signal });
   runtimePromise.catch(() => {}); // awaited below; a compile error may come first
 
   let compileStarted = performance.now();
-  const result = await compileOrDiagnostics(req, say);
+  let result: CompileResult;
+  try {
+    result = await compileOrDiagnostics(req, say);
+  } catch (e) {
+    stopRuntime.abort();
+    throw e;
+  }
   timing('compile', performance.now() - compileStarted, `${result.modules.length} module${result.modules.length === 1 ? '' : 's'}`);
 
   const buildDir = req.keepTemps ? `${output}.pync-temps` : join(cacheDir, 'build', sha256(entry, req.target.name, String(req.optLevel), String(req.debug)).slice(0, 20));

@@ -28,10 +28,13 @@ export interface Llvm {
 
 let found: Promise<Llvm> | undefined;
 
-/** The LLVM tools to use; looked up once per process. */
-export function findLlvm(env: NodeJS.ProcessEnv = process.env): Promise<Llvm> {
-  if (env !== process.env) return locate(env);
-  return (found ??= locate(env));
+/**
+ * The LLVM tools to use; looked up once per process. `systemRoot` is where the llvm-N folders
+ * are (tests point it elsewhere).
+ */
+export function findLlvm(env: NodeJS.ProcessEnv = process.env, systemRoot = '/usr/lib'): Promise<Llvm> {
+  if (env !== process.env || systemRoot !== '/usr/lib') return locate(env, systemRoot);
+  return (found ??= locate(env, systemRoot));
 }
 
 const versions = new Map<string, Promise<string>>();
@@ -60,10 +63,10 @@ export function clangVersion(llvm: Llvm): Promise<string> {
   return v;
 }
 
-async function locate(env: NodeJS.ProcessEnv): Promise<Llvm> {
+async function locate(env: NodeJS.ProcessEnv, systemRoot: string): Promise<Llvm> {
   if (env.PYNC_LLVM) return fromFolder(env.PYNC_LLVM);
   const pathDirs = (env.PATH ?? '').split(delimiter).filter((d) => d !== '');
-  const versioned = versionedCandidates(pathDirs);
+  const versioned = versionedCandidates(pathDirs, systemRoot);
   for (const major of [...versioned.keys()].sort((a, b) => b - a)) {
     if (major < MIN_LLVM_MAJOR) break;
     const dirs = versioned.get(major)!;
@@ -107,7 +110,7 @@ interface ToolDir {
 }
 
 /** major version → folders that may hold that version's tools, PATH first. */
-function versionedCandidates(pathDirs: readonly string[]): Map<number, ToolDir[]> {
+function versionedCandidates(pathDirs: readonly string[], systemRoot: string): Map<number, ToolDir[]> {
   const byMajor = new Map<number, ToolDir[]>();
   const add = (major: number, d: ToolDir): void => {
     const list = byMajor.get(major) ?? [];
@@ -120,9 +123,9 @@ function versionedCandidates(pathDirs: readonly string[]): Map<number, ToolDir[]
       if (m) add(Number(m[1]), { dir, suffixed: true });
     }
   }
-  for (const name of listDir('/usr/lib')) {
+  for (const name of listDir(systemRoot)) {
     const m = /^llvm-(\d+)$/.exec(name);
-    if (m) add(Number(m[1]), { dir: join('/usr/lib', name, 'bin'), suffixed: false });
+    if (m) add(Number(m[1]), { dir: join(systemRoot, name, 'bin'), suffixed: false });
   }
   return byMajor;
 }

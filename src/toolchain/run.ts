@@ -28,6 +28,8 @@ export interface ToolOptions {
   readonly input?: string;
   /** kill the process (SIGKILL) after this many milliseconds */
   readonly timeoutMs?: number;
+  /** kills the process when aborted (the promise then rejects with the abort's reason) */
+  readonly signal?: AbortSignal;
 }
 
 /** Runs a command to completion, capturing its output. Rejects only when it cannot be started. */
@@ -38,6 +40,8 @@ export function runTool(command: string, args: readonly string[], options: ToolO
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
+      signal: options.signal,
+      killSignal: 'SIGKILL',
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -54,7 +58,7 @@ export function runTool(command: string, args: readonly string[], options: ToolO
     child.stdin.on('error', () => {}); // the process may exit without reading its input
     child.on('error', (e: NodeJS.ErrnoException) => {
       if (timer) clearTimeout(timer);
-      reject(startError(command, e));
+      reject(e.name === 'AbortError' ? e : startError(command, e));
     });
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);

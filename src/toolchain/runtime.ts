@@ -35,6 +35,8 @@ export interface RuntimeOptions {
   readonly runtimeDir?: string;
   /** compile jobs at once; default: the number of CPUs */
   readonly jobs?: number;
+  /** stops the build (its compilers are killed, nothing is cached) */
+  readonly signal?: AbortSignal;
 }
 
 /** The flags every runtime file is compiled with for `target`. */
@@ -79,12 +81,12 @@ export async function ensureRuntime(target: TargetDescriptor, llvm: Llvm, option
     const flags = runtimeCflags(target);
     const objects = await mapLimit(sources.cFiles, options.jobs ?? availableParallelism(), async (file) => {
       const object = join(work, relative(sources.dir, file).replace(/[/\\]/g, '_').replace(/\.c$/, '.o'));
-      await runStep(`compiling the runtime (${relative(sources.dir, file)})`, llvm.clang, [...flags, '-c', file, '-o', object]);
+      await runStep(`compiling the runtime (${relative(sources.dir, file)})`, llvm.clang, [...flags, '-c', file, '-o', object], { signal: options.signal });
       return object;
     });
     const temp = join(work, basename(archive));
     // llvm-ar is deterministic by default (no timestamps, uid 0): equal inputs give equal archives
-    await runStep('archiving the runtime', llvm.ar, ['rcs', temp, ...objects]);
+    await runStep('archiving the runtime', llvm.ar, ['rcs', temp, ...objects], { signal: options.signal });
     renameSync(temp, archive);
   } finally {
     rmSync(work, { recursive: true, force: true });
