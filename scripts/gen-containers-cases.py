@@ -1441,6 +1441,18 @@ def class_cases():
 
 
 def misc_cases():
+    case('list-huge-repeat', '''
+        print([0] * 2**62)
+        print([1, 2] * 2**62)
+        print([] * 2**70)
+        print(len([] * 2**62), len([1, 2, 3] * 0))
+        x = [1]
+        x *= 2**62
+        y = []
+        y *= 2**62
+        print(y, x)
+        print(list(range(5)) * 2, (2 * list(range(3)))[::-1])
+    ''')
     case('generic-alias', '''
         print(list[int], dict[str, int], set[list[int]], list[...], list[()], frozenset[1], dict[int, list[int]])
         print(list[int] == list[int], list[int] != list[str], list[int].__origin__, list[int].__args__)

@@ -633,16 +633,28 @@ static int repeat_count(pv count, int64_t *n) {
     return 0;
 }
 
+/* size * n items, or MemoryError when that cannot exist (Py_ssize_t overflow, or the address
+   space of a 32-bit target) */
+static bool repeat_size(size_t size, int64_t n, size_t *out) {
+    if (n <= 0 || size == 0) {
+        *out = 0;
+        return true;
+    }
+    if ((uint64_t)n > (uint64_t)PYNC_SSIZE_MAX / size) return false;
+    uint64_t total = (uint64_t)size * (uint64_t)n;
+    if (total > SIZE_MAX / sizeof(pv)) return false;
+    *out = (size_t)total;
+    return true;
+}
+
 static pv list_repeat_n(pync_list *a, int64_t n) {
-    if (n < 0) n = 0;
-    if (n > 0 && (int64_t)a->size > PYNC_SSIZE_MAX / n) return pync_raise_nomem();
-    size_t size = a->size * (size_t)n;
-    if (n > 0 && size / (size_t)n != a->size) return pync_raise_nomem();
+    size_t size;
+    if (!repeat_size(a->size, n, &size)) return pync_raise_nomem();
     pv r = pync_list_new_prealloc(size);
     if (!r) return 0;
     pv *dest = L(r)->items;
-    for (size_t k = 0, p = 0; k < (size_t)n; k++) {
-        for (size_t i = 0; i < a->size; i++) dest[p++] = a->items[i];
+    for (size_t p = 0; p < size; p += a->size) {
+        for (size_t i = 0; i < a->size; i++) dest[p + i] = a->items[i];
     }
     return r;
 }
@@ -677,8 +689,9 @@ static pv list_inplace_repeat(pv self, pv count) {
         list_clear_internal(l);
         return self;
     }
-    if ((int64_t)size > PYNC_SSIZE_MAX / n) return pync_raise_nomem();
-    if (list_resize(l, size * (size_t)n) < 0) return 0;
+    size_t total;
+    if (!repeat_size(size, n, &total)) return pync_raise_nomem();
+    if (list_resize(l, total) < 0) return 0;
     size_t p = size;
     for (int64_t i = 1; i < n; i++) {
         for (size_t j = 0; j < size; j++) l->items[p++] = l->items[j];

@@ -175,7 +175,7 @@ static int set_table_resize(pync_setobj *so, int64_t minused) {
             oldtable = small_copy;
         }
     } else {
-        if (newsize > ((uint64_t)PYNC_SSIZE_MAX - sizeof(set_table)) / sizeof(set_entry)) {
+        if (newsize > (SIZE_MAX - sizeof(set_table)) / sizeof(set_entry)) {
             pync_raise_nomem();
             return -1;
         }
