@@ -5,6 +5,9 @@
 #include "numeric.h"
 #include "lib/dtoa.h"
 
+/* Every floating-point operation rounds on its own, as in CPython: no fused multiply-add. */
+#pragma STDC FP_CONTRACT OFF
+
 typedef struct cval {
     double real, imag;
 } cval;

@@ -9,6 +9,9 @@
 #include "numeric.h"
 #include "lib/dtoa.h"
 
+/* Every floating-point operation rounds on its own, as in CPython: no fused multiply-add. */
+#pragma STDC FP_CONTRACT OFF
+
 /* ---- representation --------------------------------------------------------------------------- */
 
 pv pync_float_new(double v) {

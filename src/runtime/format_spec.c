@@ -12,6 +12,9 @@
 #include "lib/dtoa.h"
 #include "lib/unicode_db.h"
 
+/* Every floating-point operation rounds on its own, as in CPython: no fused multiply-add. */
+#pragma STDC FP_CONTRACT OFF
+
 /* ---- parsing ------------------------------------------------------------------------------------- */
 
 static bool is_align(uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
@@ -346,7 +349,16 @@ static pv format_int(pv value, const pync_format_spec *spec, char type) {
     if (spec->no_neg_zero) {
         return pync_raise_fmt(&pync_ValueError_type, "Negative zero coercion (z) not allowed in integer format specifier");
     }
-    number num = {0, NULL, 0, NULL, 0, false, NULL, 0, 0};
+    number num; /* set field by field: an aggregate initializer may become a memset call */
+    num.sign_char = 0;
+    num.prefix = NULL;
+    num.n_prefix = 0;
+    num.digits = NULL;
+    num.n_digits = 0;
+    num.has_decimal = false;
+    num.remainder = NULL;
+    num.n_remainder = 0;
+    num.w_remainder = 0;
     char cbuf[4];
     pv text = 0;
     if (type == 'c') {

@@ -11,6 +11,9 @@
 #include "pync.h"
 #include "internal.h"
 
+/* Every floating-point operation rounds on its own, as in CPython: no fused multiply-add. */
+#pragma STDC FP_CONTRACT OFF
+
 int64_t pync_hash_pointer(const void *p) {
     /* CPython's _Py_HashPointer: rotate the address right by 4 (objects are aligned) */
     uint64_t y = (uint64_t)(uintptr_t)p;

@@ -14,6 +14,9 @@
 #include "numeric.h"
 #include "lib/unicode_db.h"
 
+/* Every floating-point operation rounds on its own, as in CPython: no fused multiply-add. */
+#pragma STDC FP_CONTRACT OFF
+
 int64_t pync_int_max_str_digits = 4300;
 
 /* ---- representation ------------------------------------------------------------------------ */

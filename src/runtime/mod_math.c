@@ -9,6 +9,9 @@
  * ints) this file follows it, so results match bit for bit whenever libm agrees. */
 #include "numeric.h"
 
+/* Every floating-point operation rounds on its own, as in CPython: no fused multiply-add. */
+#pragma STDC FP_CONTRACT OFF
+
 static const double PI = 3.141592653589793238462643383279502884197;
 static const double LOGPI = 1.144729885849400174143427351353058711647;
 

@@ -11,6 +11,9 @@
 #include "numeric.h"
 #include "platform/platform.h"
 
+/* Every floating-point operation rounds on its own, as in CPython: no fused multiply-add. */
+#pragma STDC FP_CONTRACT OFF
+
 #define MT_N 624
 #define MT_M 397
 
