@@ -72,6 +72,10 @@ pv pync_class_getitem(pv cls, pv *args, size_t nargs, pv kwnames);
 /* ---- list internals (list.c) ------------------------------------------------------------------ */
 
 extern pync_type pync_list_iterator_type, pync_list_reverseiterator_type;
+/* The store of a list being sorted (list_sort.c): any resize replaces it. */
+extern pync_pvarray pync_list_sort_marker;
+/* Reverses items [lo, hi) in place. */
+void pync_reverse_items(pv *lo, pv *hi);
 /* list.sort(key=key, reverse=reverse): CPython's timsort, 0 or -1. key 0 or None: no key. */
 int pync_list_sort(pv list, pv key, bool reverse);
 /* list.sort as called from Python: sort(*, key=None, reverse=False) with CPython's messages. */

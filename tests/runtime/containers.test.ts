@@ -1,5 +1,5 @@
 // Tests for the runtime's containers: list, set/frozenset, range, slice, the dict's methods and
-// views, and the built-in iterators (src/runtime/{list,set,range,slice,dict_methods,iterators}.c).
+// views, and the built-in iterators (src/runtime/{list,list_sort,set,range,slice,dict_methods,iterators}.c).
 //
 // tests/runtime/data/containers_cases.txt.gz holds small Python programs with the output CPython
 // 3.11 gave for each, recorded by scripts/gen-containers-cases.py. The C driver
@@ -29,7 +29,7 @@ const cFiles = (dir: string) =>
 const runtimeSources = [...cFiles(rt), ...cFiles(join(rt, 'lib')), join(rt, 'platform', 'posix.c')];
 const driver = join(root, 'tests', 'runtime', 'containers_driver.c');
 const dataFile = join(root, 'tests', 'runtime', 'data', 'containers_cases.txt.gz');
-const ownFiles = ['list.c', 'set.c', 'range.c', 'slice.c', 'dict_methods.c', 'iterators.c'].map((f) => join(rt, f));
+const ownFiles = ['list.c', 'list_sort.c', 'set.c', 'range.c', 'slice.c', 'dict_methods.c', 'iterators.c'].map((f) => join(rt, f));
 const CC = 'clang-19';
 const BASE = ['-std=c11', '-ffreestanding', '-fno-builtin', '-fuse-ld=lld', `-I${rt}`];
 
