@@ -104,7 +104,10 @@ pv pync_int_exact(pv v);
 /* int → str in base 2, 8, 10, 16 with an optional prefix ("0x"); base 10 honours the
    sys.set_int_max_str_digits limit. */
 pv pync_int_to_base(pv v, int base, const char *prefix);
-/* divmod(a, b) and pow(a, b, m) */
+/* divmod(a, b) with CPython's per-type results and messages (int: "integer division or modulo by
+   zero"; float: "float divmod()"), then __divmod__/__rdivmod__; and pow(a, b, m) (CPython's
+   ternary_op over int/float/complex, "pow() 3rd argument not allowed unless all arguments are
+   integers", "complex modulo"). For builtins.c. */
 pv pync_number_divmod(pv a, pv b);
 pv pync_int_powmod(pv a, pv b, pv m);
 pv pync_number_pow3(pv a, pv b, pv m);
@@ -112,7 +115,8 @@ pv pync_number_pow3(pv a, pv b, pv m);
    other types). */
 pv pync_number_abs(pv v);
 pv pync_number_round(pv v, pv ndigits /* 0: absent */);
-/* The current limit for int<->str conversions (sys.set_int_max_str_digits); 0 disables it. */
+/* The current limit for int<->str conversions in decimal: sys.set_int_max_str_digits sets it
+   (default 4300; 0 disables it). */
 extern int64_t pync_int_max_str_digits;
 /* Maps non-ASCII decimal digits to ASCII and Unicode white space to ' ' (other non-ASCII
    characters to '?'), as CPython does before parsing numbers; returns a rawbuf (NUL-terminated)
