@@ -97,12 +97,14 @@ size_t pync_txt_count_cp(const char *d, size_t n);
 size_t pync_txt_skip_cp(const char *d, size_t n, size_t pos, size_t k);
 /* Decodes the code point ending just before byte offset *pos and moves *pos back to its start. */
 uint32_t pync_txt_decode_back(const char *d, size_t *pos);
-/* Byte offset of code point `index` of s (O(1) for ASCII). */
+/* Byte offset of code point `index` of s: O(1) for ASCII; otherwise a walk from the start, the
+   end or the last position looked up, whichever is nearest. */
+size_t pync_txt_offset_slow(pv s, size_t index);
 static inline size_t pync_txt_off(pv s, size_t index) {
     const txt_str *p = pync_txt_s(s);
     if (p->ascii || index == 0) return index;
     if (index >= p->length) return p->size;
-    return pync_str_offset(s, index);
+    return pync_txt_offset_slow(s, index);
 }
 /* A new str of code points [start, stop) of s. */
 pv pync_txt_substr(pv s, size_t start, size_t stop);

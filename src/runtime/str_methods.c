@@ -19,11 +19,52 @@ static pv char_cache[128];
 static pv empty_str;
 static bool roots_added;
 
+/* The last non-ASCII position looked up: (str, code point index, byte offset). Strings are
+   immutable, so it stays valid; it makes s[i] in a loop over i O(1) per step. */
+static pv offset_str;
+static size_t offset_cp, offset_byte;
+
 static void add_roots(void) {
     if (roots_added) return;
     roots_added = true;
     pync_gc_add_roots(char_cache, 128);
     pync_gc_add_roots(&empty_str, 1);
+    pync_gc_add_roots(&offset_str, 1);
+}
+
+size_t pync_txt_offset_slow(pv s, size_t index) {
+    const txt_str *p = pync_txt_s(s);
+    const uint8_t *d = (const uint8_t *)p->data;
+    /* start from the nearest known position: the beginning, the end, or the cached one */
+    size_t cp = 0, byte = 0;
+    size_t best = index;
+    if (p->length - index < best) {
+        cp = p->length;
+        byte = p->size;
+        best = p->length - index;
+    }
+    if (offset_str == s) {
+        size_t dist = offset_cp > index ? offset_cp - index : index - offset_cp;
+        if (dist < best) {
+            cp = offset_cp;
+            byte = offset_byte;
+        }
+    }
+    while (cp < index) {
+        byte++;
+        while ((d[byte] & 0xC0) == 0x80) byte++;
+        cp++;
+    }
+    while (cp > index) {
+        byte--;
+        while ((d[byte] & 0xC0) == 0x80) byte--;
+        cp--;
+    }
+    add_roots();
+    offset_str = s;
+    offset_cp = index;
+    offset_byte = byte;
+    return byte;
 }
 
 pv pync_txt_alloc(size_t size, size_t length) {
@@ -600,8 +641,15 @@ pv pync_str_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames) {
         r = pync_txt_decode_args("str", v.p, v.n, a[1], a[2]);
     }
     if (!r || t == &pync_str_type) return r;
-    /* A subclass of str: the core builds the instance around the value. */
-    return r;
+    /* a subclass of str: the same layout with the subclass as the header's type */
+    const txt_str *p = pync_txt_s(r);
+    pv sub = pync_str_alloc(p->size, p->length);
+    if (!sub) return 0;
+    txt_str *q = (txt_str *)sub;
+    pync_memcpy(q->data, pync_txt_s(r)->data, p->size + 1);
+    q->ascii = p->ascii;
+    q->ob.type = t;
+    return sub;
 }
 
 /* ==== small methods =============================================================================== */
