@@ -20,9 +20,11 @@ Token grammar (space-separated, prefix form):
     d<n>                dict of the next n key/value pairs
     S                   slice(next 3 values)
     R                   range(next 3 values)
-    o<name>             an object built by the driver (see make_object in the driver)
-Operations: see OPS in the driver; `m <name> <self> <nargs> <args...> <nkw> <kwname value>...` calls
-a method.
+    o<name>             an object built by the driver: oobj (object()), oI oF oBb oIntLike (instances
+                        of the classes below), oS:<token> oB:<token> oBA:<token> (subclass
+                        instances of str / bytes / bytearray made from one value)
+Operations: see run_case in the driver; `m <name> <self> <nargs> <args...> <nkw> <kwname value>...`
+calls a method. A leading `T` also prints the result's type name after its repr.
 
 Run: python3 scripts/gen-strings-cases.py   (needs CPython 3.11; deterministic)
 """
@@ -45,6 +47,48 @@ rng = random.Random(20261126)
 # A plain object() (the driver's `oobj`): only used where its repr (which has an address) is not
 # printed.
 OBJECTS = {'obj': object()}
+
+
+# The classes the driver defines (strings_driver.c, make_classes).
+class S(str):
+    pass
+
+
+class B(bytes):
+    pass
+
+
+class BA(bytearray):
+    pass
+
+
+class I:
+    def __index__(self):
+        return 2
+
+
+class F:
+    def __format__(self, spec):
+        return 'F<' + spec + '>'
+
+    def __str__(self):
+        return 'str!'
+
+    def __repr__(self):
+        return 'repr!'
+
+
+class Bb:
+    def __bytes__(self):
+        return b'bytes!'
+
+
+class IntLike:
+    def __int__(self):
+        return 7
+
+
+INSTANCE_CLASSES = (I, F, Bb, IntLike)
 
 
 def enc(v):
@@ -83,6 +127,11 @@ def enc(v):
     for name, o in OBJECTS.items():
         if v is o:
             return 'o' + name
+    if type(v) in (S, B, BA):
+        base = {S: str, B: bytes, BA: bytearray}[type(v)](v)
+        return 'o%s:%s' % (type(v).__name__, enc(base))
+    if type(v) in INSTANCE_CLASSES:
+        return 'o' + type(v).__name__
     raise TypeError('cannot encode %r' % (v,))
 
 
@@ -121,53 +170,57 @@ def r(x):
 
 # ---- operations -----------------------------------------------------------------------------------
 
-def method(name, self, *args, **kw):
+def typed_text(res, typed):
+    return result_text(res) + (' ' + type(res).__name__ if typed else '')
+
+
+def method(name, self, *args, typed=False, **kw):
     self_c = copy_arg(self)
     args_c = [copy_arg(a) for a in args]
     try:
         res = getattr(self_c, name)(*args_c, **kw)
-        out = result_text(res)
+        out = typed_text(res, typed)
     except Exception as e:
         out = show_exc(e)
     if type(self) is bytearray:
         out += ' | ' + repr(self_c)
-    toks = ['m', name, enc(self), str(len(args))] + [enc(a) for a in args] + [str(len(kw))]
+    toks = (['T'] if typed else []) + ['m', name, enc(self), str(len(args))] + [enc(a) for a in args] + [str(len(kw))]
     for k, v in kw.items():
         toks += [enc(k), enc(v)]
     disp = '%s.%s(%s)' % (r(self), name, ', '.join([r(a) for a in args] + ['%s=%r' % kv for kv in kw.items()]))
     add(disp, ' '.join(toks), out)
 
 
-def static(typ, name, *args):
+def static(typ, name, *args, typed=False):
     try:
-        out = result_text(getattr(typ, name)(*args))
+        out = typed_text(getattr(typ, name)(*args), typed)
     except Exception as e:
         out = show_exc(e)
-    toks = ['M', typ.__name__, name, str(len(args))] + [enc(a) for a in args]
+    toks = (['T'] if typed else []) + ['M', typ.__name__, name, str(len(args))] + [enc(a) for a in args]
     add('%s.%s(%s)' % (typ.__name__, name, ', '.join(r(a) for a in args)), ' '.join(toks), out)
 
 
-def binop(op, a, b):
+def binop(op, a, b, typed=False):
     import operator
     f = {'add': operator.add, 'mul': operator.mul, 'mod': operator.mod, 'iadd': operator.iadd,
          'imul': operator.imul}[op]
     ac = copy_arg(a)
     try:
-        out = result_text(f(ac, b))
+        out = typed_text(f(ac, b), typed)
     except Exception as e:
         out = show_exc(e)
     if op in ('iadd', 'imul'):
         out += ' | ' + repr(ac)
     sym = {'add': '+', 'mul': '*', 'mod': '%', 'iadd': '+=', 'imul': '*='}[op]
-    add('%r %s %r' % (a, sym, b), '%s %s %s' % (op, enc(a), enc(b)), out)
+    add('%r %s %r' % (a, sym, b), '%s%s %s %s' % ('T ' if typed else '', op, enc(a), enc(b)), out)
 
 
-def getitem(a, k):
+def getitem(a, k, typed=False):
     try:
-        out = result_text(a[k])
+        out = typed_text(a[k], typed)
     except Exception as e:
         out = show_exc(e)
-    add('%r[%r]' % (a, k), 'getitem %s %s' % (enc(a), enc(k)), out)
+    add('%r[%r]' % (a, k), '%sgetitem %s %s' % ('T ' if typed else '', enc(a), enc(k)), out)
 
 
 def setitem(a, k, v):
@@ -208,12 +261,12 @@ def iterate(a):
     add('list(iter(%r))' % (a,), 'iter %s' % enc(a), out)
 
 
-def fmt(v, spec):
+def fmt(v, spec, typed=False):
     try:
-        out = result_text(format(v, spec))
+        out = typed_text(format(v, spec), typed)
     except Exception as e:
         out = show_exc(e)
-    add('format(%r, %r)' % (v, spec), 'format %s %s' % (enc(v), enc(spec)), out)
+    add('format(%r, %r)' % (v, spec), '%sformat %s %s' % ('T ' if typed else '', enc(v), enc(spec)), out)
 
 
 def fstring(v, conv, spec):
@@ -226,12 +279,12 @@ def fstring(v, conv, spec):
         'fstr %s %s %s' % (enc(v), {None: 'N', 's': 's', 'r': 'r', 'a': 'a'}[conv], enc(spec)), out)
 
 
-def construct(typ, *args, **kw):
+def construct(typ, *args, typed=False, **kw):
     try:
-        out = result_text(typ(*args, **kw))
+        out = typed_text(typ(*args, **kw), typed)
     except Exception as e:
         out = show_exc(e)
-    toks = ['call', typ.__name__, str(len(args))] + [enc(a) for a in args] + [str(len(kw))]
+    toks = (['T'] if typed else []) + ['call', typ.__name__, str(len(args))] + [enc(a) for a in args] + [str(len(kw))]
     for k, v in kw.items():
         toks += [enc(k), enc(v)]
     disp = '%s(%s)' % (typ.__name__, ', '.join([r(a) for a in args] + ['%s=%r' % kv for kv in kw.items()]))
@@ -918,7 +971,114 @@ def gen_bytes():
     unary('bool', bytearray(b'a'))
 
 
+def gen_classes():
+    """Subclasses of str/bytes/bytearray and classes with __index__, __format__, __bytes__, __int__."""
+    for s in [S('Hello World'), S('  é x  '), S(''), S('a,b')]:
+        for m, args in [('upper', ()), ('lower', ()), ('strip', ()), ('split', ()), ('replace', ('l', 'L')),
+                        ('replace', ('zz', 'y')), ('center', (3,)), ('center', (20,)), ('zfill', (2,)), ('join', (['x', 'y'],)),
+                        ('partition', (',',)), ('title', ()), ('expandtabs', ()), ('removeprefix', ('zz',)),
+                        ('__format__', ('',)), ('__format__', ('>5',)), ('translate', ({},)), ('format', ()),
+                        ('encode', ()), ('ljust', (0,)), ('__getnewargs__', ())]:
+            method(m, s, *args, typed=True)
+        unary('str', s)
+        unary('repr', s)
+        getitem(s, 0, typed=True)
+        getitem(s, slice(None), typed=True)
+        binop('add', s, 'x', typed=True)
+        binop('add', 'x', s, typed=True)
+        binop('mul', s, 1, typed=True)
+        binop('mod', S('%s!'), s, typed=True)
+        fmt(s, '', typed=True)
+        contains(s, 'o')
+        iterate(s)
+        method('join', ', ', [s, s], typed=True)
+    for args in [('abc',), (), (b'ab', 'ascii'), (5,), (S('x'),)]:
+        construct(S, *args, typed=True)
+    construct(str, S('sub'), typed=True)
+    for b in [B(b'Hello'), BA(b'Hello')]:
+        for m, args in [('upper', ()), ('strip', ()), ('split', ()), ('replace', (b'l', b'L')), ('zfill', (2,)),
+                        ('partition', (b'l',)), ('hex', ()), ('decode', ()), ('join', ([b'x'],)), ('center', (2,)),
+                        ('translate', (None,)), ('copy', ())]:
+            if m == 'copy' and type(b) is B:
+                continue
+            method(m, b, *args, typed=True)
+        unary('repr', b)
+        getitem(b, slice(1, 3), typed=True)
+        getitem(b, 0, typed=True)
+        binop('add', b, b'!', typed=True)
+        binop('mul', b, 2, typed=True)
+        binop('mod', b, (), typed=True)
+        iterate(b)
+        construct(bytes, b, typed=True)
+        construct(bytearray, b, typed=True)
+    for args in [(b'ab',), (), ([65, 66],), ('é', 'utf-8'), (3,), (B(b'q'),)]:
+        construct(B, *args, typed=True)
+        construct(BA, *args, typed=True)
+    static(B, 'fromhex', '6162', typed=True)
+    static(BA, 'fromhex', '6162', typed=True)
+    static(bytes, 'fromhex', '6162', typed=True)
+    static(B, 'maketrans', b'a', b'b', typed=True)
+    # __index__
+    i = I()
+    getitem('abc', i)
+    getitem(b'abc', i)
+    getitem(bytearray(b'abc'), i)
+    getitem('abc', slice(i, None))
+    getitem('abcdef', slice(None, None, i))
+    binop('mul', 'ab', i)
+    binop('mul', i, 'ab')
+    binop('mul', b'ab', i)
+    binop('mul', i, bytearray(b'ab'))
+    for m, args in [('center', (i,)), ('center', (i, '*')), ('find', ('c', i)), ('zfill', (i,)),
+                    ('split', (None, i)), ('expandtabs', (i,)), ('replace', ('a', 'b', i)), ('splitlines', (i,)),
+                    ('count', ('a', 0, i)), ('startswith', ('c', i))]:
+        method(m, 'abcabc', *args)
+    method('rsplit', 'a b c', maxsplit=i)
+    for a in [(i,), ([i, i],)]:
+        construct(bytes, *a)
+        construct(bytearray, *a)
+    method('append', bytearray(b'x'), i)
+    method('find', b'abc', i)
+    contains(b'a\x02', i)
+    for f in ['%d', '%x', '%c', '%s', '%5.1f', '%*d', '%.*s']:
+        binop('mod', f, (i,) if '*' not in f else (i, 5))
+    binop('mod', b'%c', i)
+    binop('mod', '%d', IntLike())
+    binop('mod', '%x', IntLike())
+    binop('mod', '%c', IntLike())
+    binop('mod', '%f', IntLike())
+    binop('mul', 'ab', IntLike())
+    getitem('abc', IntLike())
+    method('center', 'a', IntLike())
+    # __format__, __str__, __repr__
+    f = F()
+    for spec in ['', 'xyz', '>10', '😀']:
+        fmt(f, spec)
+    for fs in ['{}', '{:abc}', '{!s}', '{!r}', '{!a}', '{!s:>6}', '{0}{0!s}{0!r}']:
+        method('format', fs, f)
+    for fs in ['%s', '%r', '%a', '%5s', '%.2r']:
+        binop('mod', fs, f)
+    binop('mod', b'%s', f)
+    binop('mod', b'%r', f)
+    for conv in (None, 's', 'r', 'a'):
+        fstring(f, conv, None)
+        fstring(f, conv, 'q')
+    construct(str, f)
+    method('join', '', [f])
+    method('join', '', ['a', f])
+    # __bytes__
+    bb = Bb()
+    construct(bytes, bb)
+    construct(bytearray, bb)
+    construct(B, bb, typed=True)
+    for fs in [b'%s', b'%b', b'%5s', b'%r', b'%c']:
+        binop('mod', fs, bb)
+    method('join', b'', [bb])
+    contains(b'abc', bb)
+
+
 def main():
+    gen_classes()
     gen_str()
     gen_format_map_and_format()
     gen_percent()

@@ -670,7 +670,9 @@ static int repeat_count(pv n, int64_t *count) {
         return 1;
     }
     if (!pync_txt_is_index(n)) {
-        if (pv_type(n)->flags & PYNC_TF_HEAPTYPE) return 0;
+        if ((pv_type(n)->flags & PYNC_TF_HEAPTYPE) && (pync_type_lookup_cstr(pv_type(n), "__mul__") ||
+                                                       pync_type_lookup_cstr(pv_type(n), "__rmul__")))
+            return 0;
         pync_raise_fmt(&pync_TypeError_type, "can't multiply sequence by non-int of type '%s'", pync_type_name(n));
         return -1;
     }

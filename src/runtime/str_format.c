@@ -338,7 +338,11 @@ static pv number_arg(pv v, parg *a) {
 static int format_float(obuf *o, parg *a, pv v, bool unicode) {
     double x;
     if (pync_is_float(v)) x = pync_float_value(v);
-    else if (pync_as_double(v, &x) < 0) {
+    else if (!pync_is_int(v) && !has_special(v, "__float__") && pync_txt_is_index(v)) {
+        /* PyFloat_AsDouble falls back on __index__ */
+        pv i = pync_number_index(v);
+        if (!i || pync_as_double(i, &x) < 0) return -1;
+    } else if (pync_as_double(v, &x) < 0) {
         if (pync_current_exc && pync_isinstance_type(pync_current_exc, &pync_TypeError_type)) {
             pync_exc_clear();
             pync_raise_fmt(&pync_TypeError_type, unicode ? "must be real number, not %s"
@@ -670,7 +674,8 @@ pv pync_str_format_spec(pv s, pv spec) {
     }
     int64_t width = f.width;
     if (width <= (int64_t)len) {
-        if (nb == p->size && pync_txt_is_exact_str(s)) return s;
+        /* unchanged: CPython hands back the object itself, even an instance of a subclass */
+        if (nb == p->size) return s;
         return pync_txt_new(p->data, nb, len);
     }
     size_t total = (size_t)width - len;
@@ -972,6 +977,11 @@ pv pync_txt_m_format(pv self, pv *args, size_t nargs, pv kwnames) {
     }
     autonum an = {0, 0};
     sub in = {pync_str_data(self), 0, pync_str_size(self)};
+    /* no replacement field and no escaped brace: CPython's writer hands back the object itself */
+    if (in.end == 0) return pync_txt_empty();
+    if (pync_txt_find((const uint8_t *)in.p, in.end, (const uint8_t *)"{", 1) < 0 &&
+        pync_txt_find((const uint8_t *)in.p, in.end, (const uint8_t *)"}", 1) < 0)
+        return self;
     return build_string(self, in, tup, kw, 2, &an);
 }
 

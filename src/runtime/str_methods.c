@@ -568,7 +568,10 @@ pv pync_str_repeat(pv a, pv b) {
     }
     if (!pync_txt_is_str(s)) return pync_NotImplemented;
     if (!pync_txt_is_index(n)) {
-        if (pv_type(n)->flags & PYNC_TF_HEAPTYPE) return pync_NotImplemented;
+        /* a class that may multiply itself (n * s / s * n) gets its turn */
+        if ((pv_type(n)->flags & PYNC_TF_HEAPTYPE) &&
+            pync_type_lookup_cstr(pv_type(n), n == a ? "__mul__" : "__rmul__"))
+            return pync_NotImplemented;
         return pync_raise_fmt(&pync_TypeError_type, "can't multiply sequence by non-int of type '%s'",
                               pync_type_name(n));
     }
@@ -624,6 +627,9 @@ pv pync_str_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames) {
     pv r;
     if (!a[1] && !a[2]) {
         r = a[0] ? pync_str(a[0]) : pync_txt_empty();
+        /* str(x) is an exact str even when x is an instance of a subclass of str */
+        if (r && !pync_txt_is_exact_str(r))
+            r = pync_txt_new(pync_str_data(r), pync_str_size(r), pync_txt_s(r)->length);
     } else {
         if (a[1] && !pync_txt_is_str(a[1]))
             return pync_raise_fmt(&pync_TypeError_type, "str() argument 'encoding' must be str, not %s",

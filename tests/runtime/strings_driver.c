@@ -40,6 +40,76 @@ static void root_static_types(void) {
     for (int i = 0; rooted_types[i]; i++) pync_gc_add_roots(&rooted_types[i]->dict, 5);
 }
 
+/* ---- classes the cases use (the generator defines the same ones in Python) ---------------------
+
+     class S(str): pass                class B(bytes): pass          class BA(bytearray): pass
+     class I:   __index__ -> 2         class F: __format__(spec) -> 'F<' + spec + '>'
+                                                __str__ -> 'str!'   __repr__ -> 'repr!'
+     class Bb:  __bytes__ -> b'bytes!' class IntLike: __int__ -> 7 */
+static pv classes[8];
+static const char *const class_names[] = {"S", "B", "BA", "I", "F", "Bb", "IntLike", NULL};
+
+static pv fn_index(pv func, pv *bound) { (void)func; (void)bound; return pv_from_small(2); }
+static pv fn_int(pv func, pv *bound) { (void)func; (void)bound; return pv_from_small(7); }
+static pv fn_format(pv func, pv *bound) {
+    (void)func;
+    return pync_str_fmt("F<%U>", bound[1]);
+}
+static pv fn_str(pv func, pv *bound) { (void)func; (void)bound; return pync_str_from_cstr("str!"); }
+static pv fn_repr(pv func, pv *bound) { (void)func; (void)bound; return pync_str_from_cstr("repr!"); }
+static pv fn_bytes(pv func, pv *bound) { (void)func; (void)bound; return pync_bytes_new((const uint8_t *)"bytes!", 6); }
+
+static const char *const self_only[] = {"self"};
+static const char *const self_spec[] = {"self", "spec"};
+#define CODE(NAME, N, VARS, FN) \
+    static const pync_code code_##NAME = {#NAME, #NAME, "<driver>", 1, N, 0, 0, 0, VARS, FN};
+CODE(__index__, 1, self_only, fn_index)
+CODE(__int__, 1, self_only, fn_int)
+CODE(__format__, 2, self_spec, fn_format)
+CODE(__str__, 1, self_only, fn_str)
+CODE(__repr__, 1, self_only, fn_repr)
+CODE(__bytes__, 1, self_only, fn_bytes)
+
+static pv make_class(const char *name, pv base, const pync_code *const *methods) {
+    pv ns = pync_dict_new();
+    pync_dict_setitem(ns, pync_str_from_cstr("__module__"), pync_str_from_cstr("__main__"));
+    for (size_t i = 0; methods && methods[i]; i++)
+        pync_dict_setitem(ns, pync_str_from_cstr(methods[i]->name), pync_function_new(methods[i], 0, 0, 0));
+    pv bases = base ? pync_tuple_pack(1, base) : pync_tuple_new(0);
+    pv n = pync_str_from_cstr(name);
+    pv c = pync_class_new(n, n, bases, ns, 0);
+    if (!c) {
+        fprintf(stderr, "driver: cannot create class %s\n", name);
+        pync_report_uncaught();
+        exit(2);
+    }
+    return c;
+}
+
+static void make_classes(void) {
+    pync_gc_add_roots(classes, 8);
+    static const pync_code *const idx[] = {&code___index__, NULL};
+    static const pync_code *const fmt[] = {&code___format__, &code___str__, &code___repr__, NULL};
+    static const pync_code *const byt[] = {&code___bytes__, NULL};
+    static const pync_code *const intl[] = {&code___int__, NULL};
+    classes[0] = make_class("S", (pv)&pync_str_type, NULL);
+    classes[1] = make_class("B", (pv)&pync_bytes_type, NULL);
+    classes[2] = make_class("BA", (pv)&pync_bytearray_type, NULL);
+    classes[3] = make_class("I", 0, idx);
+    classes[4] = make_class("F", 0, fmt);
+    classes[5] = make_class("Bb", 0, byt);
+    classes[6] = make_class("IntLike", 0, intl);
+}
+
+/* a builtin or one of the classes above */
+static pv named_callable(const char *t, size_t n) {
+    for (size_t i = 0; class_names[i]; i++)
+        if (strlen(class_names[i]) == n && memcmp(class_names[i], t, n) == 0) return classes[i];
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.*s", (int)n, t);
+    return pync_builtin(buf);
+}
+
 static const char *tok;   /* the rest of the current token stream */
 
 static const char *next_token(size_t *len) {
@@ -119,7 +189,17 @@ static pv parse_value(void) {
     }
     case 'o':
         if (n == 4 && memcmp(t, "oobj", 4) == 0) return pync_call0(pync_builtin("object"));
-        break;
+        /* o<Class>: an instance made with no arguments; o<Class>:<value token> with one */
+        {
+            const char *colon = memchr(t, ':', n);
+            pv cls = named_callable(t + 1, (colon ? (size_t)(colon - t) : n) - 1);
+            if (!colon) return pync_call0(cls);
+            const char *save = tok;
+            tok = colon + 1;
+            pv arg = parse_value();
+            tok = save;
+            return pync_call1(cls, arg);
+        }
     }
     fprintf(stderr, "driver: bad token %.*s\n", (int)n, t);
     exit(2);
@@ -153,12 +233,20 @@ static size_t parse_call_args(pv *args, pv *kwnames) {
 static void out_str(pv s) { pync_write(1, pync_str_data(s), pync_str_size(s)); }
 static void out_cstr(const char *s) { pync_write(1, s, strlen(s)); }
 
+/* A case prefixed with "T" also prints the result's type name (once, after its repr). */
+static bool show_type;
+
 /* Prints repr(v), or the pending exception when v is 0. */
 static void show(pv v) {
     if (v) {
         pv r = pync_repr(v);
         if (r) {
             out_str(r);
+            if (show_type) {
+                out_cstr(" ");
+                out_cstr(pync_type_name(v));
+                show_type = false;
+            }
             return;
         }
     }
@@ -190,6 +278,11 @@ __attribute__((noinline)) static void run_case(const char *tokens) {
     tok = tokens;
     size_t n;
     const char *op = next_token(&n);
+    show_type = false;
+    if (word_is(op, n, "T")) {
+        show_type = true;
+        op = next_token(&n);
+    }
     pv args[32], kwnames;
     if (word_is(op, n, "m")) {
         size_t ln;
@@ -203,19 +296,15 @@ __attribute__((noinline)) static void run_case(const char *tokens) {
         size_t tn, ln;
         const char *tname = next_token(&tn);
         const char *name = next_token(&ln);
-        char buf[32];
-        snprintf(buf, sizeof buf, "%.*s", (int)tn, tname);
         long np = parse_count();
         for (long i = 0; i < np; i++) args[i] = parse_value();
-        pv f = pync_getattr(pync_builtin(buf), pync_str_from_utf8(name, ln));
+        pv f = pync_getattr(named_callable(tname, tn), pync_str_from_utf8(name, ln));
         show(f ? pync_call(f, args, (size_t)np, 0) : 0);
     } else if (word_is(op, n, "call")) {
         size_t tn;
         const char *tname = next_token(&tn);
-        char buf[32];
-        snprintf(buf, sizeof buf, "%.*s", (int)tn, tname);
         size_t np = parse_call_args(args, &kwnames);
-        show(pync_call(pync_builtin(buf), args, np, kwnames));
+        show(pync_call(named_callable(tname, tn), args, np, kwnames));
     } else if (word_is(op, n, "add") || word_is(op, n, "mul") || word_is(op, n, "mod")) {
         pv a = parse_value(), b = parse_value();
         pync_binop o = op[1] == 'd' ? PYNC_OP_ADD : op[1] == 'u' ? PYNC_OP_MUL : PYNC_OP_MOD;
@@ -309,6 +398,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "driver: runtime start failed\n");
         return 2;
     }
+    make_classes();
     long count = 0;
     char *line = text;
     while (*line) {
