@@ -29,6 +29,16 @@ pv pync_bytes_new(const uint8_t *data, size_t size) {
 
 static const uint8_t empty_data[1] = {0};
 
+/* Replaces the buffer by one of `alloc` bytes keeping the first `keep` bytes. */
+static int ba_realloc(pync_bytearray *a, size_t alloc, size_t keep) {
+    pync_rawbuf *n = pync_rawbuf_new(alloc);
+    if (!n) return -1;
+    if (a->buf && keep) pync_memcpy(n->data, a->buf->data, keep);
+    n->data[keep] = 0;
+    a->buf = n;
+    return 0;
+}
+
 int pync_bytearray_reserve(pync_bytearray *a, size_t size) {
     size_t cap = a->buf ? a->buf->capacity : 0;
     if (size + 1 <= cap) return 0;
@@ -36,14 +46,7 @@ int pync_bytearray_reserve(pync_bytearray *a, size_t size) {
         pync_raise_nomem();
         return -1;
     }
-    /* CPython-like growth: new = size + size/8 + (size < 9 ? 3 : 6) */
-    size_t ncap = size + (size >> 3) + (size < 9 ? 3 : 6) + 1;
-    pync_rawbuf *n = pync_rawbuf_new(ncap);
-    if (!n) return -1;
-    if (a->buf && a->size) pync_memcpy(n->data, a->buf->data, a->size);
-    n->data[a->size] = 0;
-    a->buf = n;
-    return 0;
+    return ba_realloc(a, size + 1, a->size);
 }
 
 static inline uint8_t *ba_data(pv v) {
@@ -51,20 +54,41 @@ static inline uint8_t *ba_data(pv v) {
     return a->buf ? a->buf->data : (uint8_t *)empty_data;
 }
 
-/* Sets the size (growing the buffer if needed); 0 or -1. */
+/* Sets the size with CPython's PyByteArray_Resize policy (so __alloc__ agrees): exact size for a
+   big jump or a large shrink, list-like over-allocation for moderate growth. 0 or -1. */
 static int ba_resize(pv v, size_t size) {
     pync_bytearray *a = (pync_bytearray *)v;
-    if (pync_bytearray_reserve(a, size) < 0) return -1;
+    if (size == a->size) return 0;
+    if (size > (SIZE_MAX >> 2)) {
+        pync_raise_nomem();
+        return -1;
+    }
+    size_t alloc = a->buf ? a->buf->capacity : 0;
+    if (size + 1 <= alloc) {
+        if (size < alloc / 2) {
+            if (ba_realloc(a, size + 1, size) < 0) return -1;
+        }
+    } else {
+        size_t keep = a->size < size ? a->size : size;
+        size_t nalloc = (uint64_t)size * 8 <= (uint64_t)alloc * 9 ? size + (size >> 3) + (size < 9 ? 3 : 6) : size + 1;
+        if (ba_realloc(a, nalloc, keep) < 0) return -1;
+    }
     a->size = size;
-    if (a->buf) a->buf->data[size] = 0;
+    a->buf->data[size] = 0;
     return 0;
 }
 
+/* A bytearray of type t and `size` bytes (contents to be written), allocated exactly. */
 static pv ba_alloc(const pync_type *t, size_t size) {
     uint32_t bs = t->basicsize < sizeof(pync_bytearray) ? (uint32_t)sizeof(pync_bytearray) : t->basicsize;
     pync_bytearray *a = pync_gc_alloc(bs, t);
     if (!a) return 0;
-    if (size && ba_resize(pv_of(a), size) < 0) return 0;
+    if (size) {
+        if (size > (SIZE_MAX >> 2)) return pync_raise_nomem();
+        if (ba_realloc(a, size + 1, 0) < 0) return 0;
+        a->size = size;
+        a->buf->data[size] = 0;
+    }
     return pv_of(a);
 }
 
@@ -835,9 +859,7 @@ pv pync_bytearray_m_reverse(pv self, pv *args, size_t nargs, pv kwnames) {
 pv pync_bytearray_m_clear(pv self, pv *args, size_t nargs, pv kwnames) {
     (void)args;
     if (pync_txt_noargs("bytearray.clear", nargs, kwnames) < 0) return 0;
-    pync_bytearray *a = (pync_bytearray *)self;
-    a->size = 0;
-    a->buf = NULL;
+    if (ba_resize(self, 0) < 0) return 0;
     return pync_None;
 }
 
