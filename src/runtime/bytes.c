@@ -341,8 +341,8 @@ static int bytearray_setitem(pv self, pv key, pv value) {
         if (stop < start) stop = start;
         return ba_replace(self, (size_t)start, (size_t)stop, sv.p, sv.n);
     }
-    if (!value) {
-        /* delete an extended slice */
+    if (!value || sv.n == 0) {
+        /* delete an extended slice (assigning b'' to one deletes it too, as in CPython) */
         if (n == 0) return 0;
         if (step < 0) {
             start = start + step * (n - 1);
