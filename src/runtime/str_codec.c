@@ -162,15 +162,11 @@ static pv encode_error(const char *codec, pv s, size_t start, size_t end, const 
     if (end == start + 1) {
         size_t off = pync_txt_off(s, start);
         uint32_t c = pync_utf8_decode(pync_str_data(s), &off);
-        const char *fmt = c <= 0xff ? "'%s' codec can't encode character '\\x%02x' in position %zd: %s"
-                          : c <= 0xffff ? "'%s' codec can't encode character '\\u%04x' in position %zd: %s"
-                                        : "'%s' codec can't encode character '\\U%08x' in position %zd: %s";
-        /* pync_raise_fmt has no width flags: build the hex digits here */
+        /* '\xe9', '\u20ac' or '\U0001f600' (pync_raise_fmt has no width flags: digits built here) */
         char hex[9];
         int w = c <= 0xff ? 2 : c <= 0xffff ? 4 : 8;
         for (int i = 0; i < w; i++) hex[i] = hexd[(c >> (4 * (w - 1 - i))) & 15];
         hex[w] = 0;
-        (void)fmt;
         return pync_raise_fmt(&pync_UnicodeEncodeError_type,
                               "'%s' codec can't encode character '\\%c%s' in position %zd: %s", codec,
                               w == 2 ? 'x' : w == 4 ? 'u' : 'U', hex, (ptrdiff_t)start, reason);

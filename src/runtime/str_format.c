@@ -436,8 +436,8 @@ static pv bytes_of(pv v) {
                           pync_type_name(v));
 }
 
+/* One conversion; c->pos is just after its '%'. */
 static int format_one(pctx *c, obuf *o) {
-    size_t start = c->pos; /* just after the '%' */
     parg a = {0, 0, -1, -1, false};
     if (c->fmt[c->pos] == '(') {
         if (!c->dict) {
@@ -467,7 +467,6 @@ static int format_one(pctx *c, obuf *o) {
         c->arglen = -1;
         c->argidx = -2;
     }
-    (void)start;
     if (parse_spec(c, &a) < 0) return -1;
     pv v = next_arg(c);
     if (!v) return -1;
