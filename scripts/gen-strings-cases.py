@@ -780,6 +780,8 @@ def gen_ops():
             if rng.random() < 0.3:
                 binop('mul', k, s)
     binop('mul', 'ab', 2 ** 62)
+    binop('mul', b'ab', 2 ** 62)
+    binop('mul', 2 ** 62, b'ab')
     binop('add', 'a', 'é')
     binop('add', 'a', b'x')
 

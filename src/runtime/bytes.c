@@ -738,7 +738,12 @@ static pv bytes_repeat(pv a, pv b) {
     if (rc <= 0) return rc == 0 ? pync_NotImplemented : 0;
     if (count < 0) count = 0;
     bool ba = pync_txt_is_bytearray(s);
-    if (v.n && (uint64_t)count > (uint64_t)(INT64_MAX / 2) / v.n) return pync_raise_nomem();
+    /* CPython: bytes raise OverflowError past Py_ssize_t, bytearray MemoryError */
+    if (v.n && (uint64_t)count > (uint64_t)INT64_MAX / v.n) {
+        if (ba) return pync_raise_nomem();
+        return pync_raise_fmt(&pync_OverflowError_type, "repeated bytes are too long");
+    }
+    if ((uint64_t)count * v.n > (uint64_t)(SIZE_MAX / 2)) return pync_raise_nomem();
     size_t total = (size_t)count * v.n;
     if (!ba && count == 1 && pv_type(s) == &pync_bytes_type) return s;
     pv r = ba ? pync_bytearray_new(NULL, 0) : pync_bytes_alloc(total);
@@ -754,7 +759,7 @@ static pv bytearray_irepeat(pv a, pv b) {
     if (rc <= 0) return rc == 0 ? pync_NotImplemented : 0;
     if (count < 0) count = 0;
     size_t n = ((pync_bytearray *)a)->size;
-    if (n && (uint64_t)count > (uint64_t)(INT64_MAX / 2) / n) return pync_raise_nomem();
+    if (n && (uint64_t)count > (uint64_t)(SIZE_MAX / 2) / n) return pync_raise_nomem();
     size_t total = (size_t)count * n;
     pv copy = pync_bytes_new(ba_data(a), n);
     if (!copy) return 0;
