@@ -973,6 +973,17 @@ def gen_bytes():
     unary('bool', bytearray(b'a'))
 
 
+def iter_hint(a, steps):
+    it = iter(a)
+    for _ in range(steps):
+        next(it, None)
+    try:
+        out = result_text(it.__length_hint__()) + ' ' + type(it).__name__
+    except Exception as e:
+        out = show_exc(e)
+    add('iter(%r) after %d: __length_hint__()' % (a, steps), 'hint %s %d' % (enc(a), steps), out)
+
+
 def gen_classes():
     """Subclasses of str/bytes/bytearray and classes with __index__, __format__, __bytes__, __int__."""
     for s in [S('Hello World'), S('  é x  '), S(''), S('a,b')]:
@@ -1020,6 +1031,9 @@ def gen_classes():
     static(BA, 'fromhex', '6162', typed=True)
     static(bytes, 'fromhex', '6162', typed=True)
     static(B, 'maketrans', b'a', b'b', typed=True)
+    for a in ['abc', 'é😀x', '', b'ab', bytearray(b'xyz')]:
+        for steps in (0, 1, 2, 5):
+            iter_hint(a, steps)
     # __index__
     i = I()
     getitem('abc', i)

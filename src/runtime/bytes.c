@@ -625,8 +625,10 @@ pync_type pync_bytearray_iterator_type = {
 };
 
 static pv bytes_iter_new(pv self) {
-    bytes_iter *it = pync_gc_alloc(sizeof(bytes_iter), pync_txt_is_bytearray(self) ? &pync_bytearray_iterator_type
-                                                                                     : &pync_bytes_iterator_type);
+    pync_type *t = pync_txt_is_bytearray(self) ? &pync_bytearray_iterator_type : &pync_bytes_iterator_type;
+    /* the iterator types are readied on first use (their dict holds __length_hint__) */
+    if (!t->dict && pync_type_ready(t) < 0) return 0;
+    bytes_iter *it = pync_gc_alloc(sizeof(bytes_iter), t);
     if (!it) return 0;
     it->seq = self;
     it->pos = 0;

@@ -540,8 +540,10 @@ pync_type pync_str_iterator_type = {
 };
 
 pv pync_str_iter(pv s) {
-    str_iter *it = pync_gc_alloc(sizeof(str_iter),
-                                 pync_txt_s(s)->ascii ? &pync_str_ascii_iterator_type : &pync_str_iterator_type);
+    pync_type *t = pync_txt_s(s)->ascii ? &pync_str_ascii_iterator_type : &pync_str_iterator_type;
+    /* the iterator types are readied on first use (their dict holds __length_hint__) */
+    if (!t->dict && pync_type_ready(t) < 0) return 0;
+    str_iter *it = pync_gc_alloc(sizeof(str_iter), t);
     if (!it) return 0;
     it->str = s;
     it->pos = 0;

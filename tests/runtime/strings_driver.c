@@ -342,6 +342,19 @@ __attribute__((noinline)) static void run_case(const char *tokens) {
     } else if (word_is(op, n, "repr") || word_is(op, n, "str") || word_is(op, n, "ascii")) {
         pv a = parse_value();
         show(op[0] == 'r' ? pync_repr(a) : op[0] == 's' ? pync_str(a) : pync_ascii(a));
+    } else if (word_is(op, n, "hint")) {
+        /* iter(a), advanced n steps: its __length_hint__() and the iterator's type name */
+        pv a = parse_value();
+        long steps = parse_count();
+        pv it = pync_iter(a);
+        for (long i = 0; it && i < steps; i++)
+            if (!pync_next(it)) pync_exc_clear();
+        pv h = it ? pync_call_method(it, pync_str_from_cstr("__length_hint__"), NULL, 0, 0) : 0;
+        show(h);
+        if (h) {
+            out_cstr(" ");
+            out_cstr(pync_type_name(it));
+        }
     } else if (word_is(op, n, "len")) {
         pv a = parse_value();
         int64_t l = pync_len(a);
