@@ -21,7 +21,7 @@ import { requireSysroot } from '../sysroot/paths.js';
 import { userCacheDir } from '../toolchain/cache-dir.js';
 import { compileIr } from '../toolchain/compile.js';
 import { linkExecutable } from '../toolchain/link.js';
-import { findLlvm } from '../toolchain/llvm.js';
+import { findLlvm, type Llvm } from '../toolchain/llvm.js';
 import { mapLimit } from '../toolchain/run.js';
 import { ensureRuntime, type RuntimeArchive } from '../toolchain/runtime.js';
 import { BuildError, DiagnosticsReported } from './errors.js';
@@ -71,19 +71,35 @@ export async function buildProgram(req: BuildRequest): Promise<BuildResult> {
   const llvm = await findLlvm();
   const sysrootDir = requireSysroot(req.target, cacheDir);
 
-  // The runtime builds (first time only) while the compiler works; a compile error stops it.
+  // The runtime builds (first time only) while the compiler works; a failed build stops it
+  // rather than waiting for it.
   const stopRuntime = new AbortController();
   const runtimePromise = ensureRuntime(req.target, llvm, { cacheDir, signal: stopRuntime.signal });
-  runtimePromise.catch(() => {}); // awaited below; a compile error may come first
-
-  let compileStarted = performance.now();
-  let result: CompileResult;
+  runtimePromise.catch(() => {}); // awaited in compileAndLink; a compile error may come first
   try {
-    result = await compileOrDiagnostics(req, say);
+    return await compileAndLink(req, { entry, output, cacheDir, llvm, sysrootDir, timing, say }, runtimePromise);
   } catch (e) {
     stopRuntime.abort();
     throw e;
+  } finally {
+    timing('total', performance.now() - started, output);
   }
+}
+
+interface BuildContext {
+  readonly entry: string;
+  readonly output: string;
+  readonly cacheDir: string;
+  readonly llvm: Llvm;
+  readonly sysrootDir: string | null;
+  readonly timing: (step: string, ms: number, note?: string) => void;
+  readonly say: (text: string) => void;
+}
+
+async function compileAndLink(req: BuildRequest, ctx: BuildContext, runtimePromise: Promise<RuntimeArchive>): Promise<BuildResult> {
+  const { entry, output, cacheDir, llvm, sysrootDir, timing } = ctx;
+  let compileStarted = performance.now();
+  const result = await compileOrDiagnostics(req, ctx.say);
   timing('compile', performance.now() - compileStarted, `${result.modules.length} module${result.modules.length === 1 ? '' : 's'}`);
 
   const buildDir = req.keepTemps ? `${output}.pync-temps` : join(cacheDir, 'build', sha256(entry, req.target.name, String(req.optLevel), String(req.debug)).slice(0, 20));
@@ -115,7 +131,6 @@ export async function buildProgram(req: BuildRequest): Promise<BuildResult> {
   mkdirSync(dirname(output), { recursive: true });
   const linkMs = await linkExecutable(llvm, req.target, objects, runtime.path, output, { static: req.static, sysrootDir, debug: req.debug });
   timing('link', linkMs, req.static ? 'static' : 'dynamic');
-  timing('total', performance.now() - started, output);
   return { output, sourceFiles: [...new Set(result.modules.map((m) => resolve(m.file)))], runtime };
 }
 
