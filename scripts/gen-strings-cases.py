@@ -805,6 +805,13 @@ def gen_ops():
                 elif rng.random() < 0.4:
                     method('decode', b, e, errors)
         method('decode', b)
+    for b in [b'\xef\xbb\xbfa\xff', b'\xef\xbb', b'\xef\xbb\xbf', b'a\xef\xbb\xbf', b'\xef\xbb\xbf\xef\xbb\xbf']:
+        for errors in ('strict', 'replace', 'surrogateescape'):
+            method('decode', b, 'utf-8-sig', errors)
+            method('decode', b, 'UTF_8_SIG', errors)
+    for s in ['', 'é', '\ud800', '\ufeffx']:
+        method('encode', s, 'utf-8-sig')
+        method('encode', s, 'utf8-sig', 'surrogatepass')
     for b in [b'\xff\xfe\x00', b'\xe2\x82\xac\xe2\x82', b'a\xf0\x90\x80', b'\xf0\x90\x41', b'\xe0\x80\x80', b'\xed\xbf\xbf',
               b'\xef\xbf', b'\xc2', b'\xf4\x8f\xbf\xbf', b'\x80\x80\x80', b'\xd8\x00\x00\xd8', b'\x00\xd8',
               b'\x00\xdc\x41\x00', b'\x3d\xd8\x00\xde', b'\x3d\xd8\x41\x00', b'\xff\xfe\x41\x00', b'\xfe\xff\x00\x41',

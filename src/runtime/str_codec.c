@@ -1,5 +1,5 @@
-/* str_codec.c — str.encode() and bytes.decode(): the codecs utf-8, ascii, latin-1, utf-16 and
- * utf-32 (with -le/-be variants), Python's encoding aliases, and the error handlers strict,
+/* str_codec.c — str.encode() and bytes.decode(): the codecs utf-8, utf-8-sig, ascii, latin-1,
+ * utf-16 and utf-32 (with -le/-be variants), Python's encoding aliases, and the error handlers strict,
  * ignore, replace, surrogateescape, surrogatepass, backslashreplace and xmlcharrefreplace.
  *
  * Error ranges and messages follow CPython 3.11 exactly: the UTF-8 decoder reports the same
@@ -40,11 +40,12 @@ static const alias aliases[] = {
     {"utf_32", PYNC_CODEC_UTF32}, {"utf32", PYNC_CODEC_UTF32}, {"u32", PYNC_CODEC_UTF32},
     {"utf_32_le", PYNC_CODEC_UTF32LE}, {"utf_32le", PYNC_CODEC_UTF32LE},
     {"utf_32_be", PYNC_CODEC_UTF32BE}, {"utf_32be", PYNC_CODEC_UTF32BE},
+    {"utf_8_sig", PYNC_CODEC_UTF8SIG},
 };
 
 /* the names the codecs give themselves in error messages */
 static const char *const codec_names[] = {"utf-8", "ascii", "latin-1", "utf-16", "utf-16-le",
-                                          "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"};
+                                          "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "utf-8"};
 
 static bool c_alnum(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -399,6 +400,19 @@ static pv encode_utf16_32(pv s, pync_codec codec, pv errors) {
 pv pync_txt_encode(pv s, pync_codec codec, pv errors) {
     switch (codec) {
     case PYNC_CODEC_UTF8: return encode_utf8(s, errors);
+    case PYNC_CODEC_UTF8SIG: {
+        pv b = encode_utf8(s, errors);
+        if (!b) return 0;
+        size_t bn = ((pync_bytes *)b)->size;
+        pv r = pync_bytes_alloc(bn + 3);
+        if (!r) return 0;
+        uint8_t *w = pync_bytes_data(r);
+        w[0] = 0xEF;
+        w[1] = 0xBB;
+        w[2] = 0xBF;
+        pync_memcpy(w + 3, pync_bytes_data(b), bn);
+        return r;
+    }
     case PYNC_CODEC_ASCII:
         if (pync_txt_s(s)->ascii) return pync_bytes_new((const uint8_t *)pync_str_data(s), pync_str_size(s));
         return encode_simple(s, codec, errors);
@@ -708,6 +722,10 @@ static pv decode_utf16_32(const uint8_t *p, size_t n, pync_codec codec, pv error
 pv pync_txt_decode(const uint8_t *p, size_t n, pync_codec codec, pv errors) {
     switch (codec) {
     case PYNC_CODEC_UTF8: return decode_utf8(p, n, errors);
+    case PYNC_CODEC_UTF8SIG:
+        /* a leading BOM is dropped; error positions count from after it, as CPython's do */
+        if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) return decode_utf8(p + 3, n - 3, errors);
+        return decode_utf8(p, n, errors);
     case PYNC_CODEC_ASCII:
     case PYNC_CODEC_LATIN1: return decode_simple(p, n, codec, errors);
     default: return decode_utf16_32(p, n, codec, errors);

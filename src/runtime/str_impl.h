@@ -204,7 +204,7 @@ int pync_txt_parse_finds(const char *name, const char *qual, pv *args, size_t na
 
 typedef enum pync_codec { PYNC_CODEC_UTF8, PYNC_CODEC_ASCII, PYNC_CODEC_LATIN1, PYNC_CODEC_UTF16,
                           PYNC_CODEC_UTF16LE, PYNC_CODEC_UTF16BE, PYNC_CODEC_UTF32,
-                          PYNC_CODEC_UTF32LE, PYNC_CODEC_UTF32BE } pync_codec;
+                          PYNC_CODEC_UTF32LE, PYNC_CODEC_UTF32BE, PYNC_CODEC_UTF8SIG } pync_codec;
 /* Looks an encoding name up (case and punctuation insensitive, Python's aliases); LookupError
    "unknown encoding: X" when unknown. 0 or -1. encoding 0 means utf-8. */
 int pync_txt_codec_lookup(pv encoding, pync_codec *out);
