@@ -26,7 +26,7 @@
 #define PYNC_GC_SEGMENT_SHIFT 16
 #endif
 #ifndef PYNC_GC_MIN_THRESHOLD
-#define PYNC_GC_MIN_THRESHOLD ((size_t)8 << 20)
+#define PYNC_GC_MIN_THRESHOLD ((size_t)2 << 20)
 #endif
 
 #define SEG_SIZE ((size_t)1 << PYNC_GC_SEGMENT_SHIFT)
@@ -41,12 +41,13 @@ typedef struct segment {
     uint32_t objsize;        /* small: the size class; large: unused */
     uint32_t nobjs;          /* small: object slots */
     uint32_t nfree;          /* small: free slots */
-    void *freelist;          /* small: free slots, linked through their first word */
+    uint32_t cursor;         /* small: the inuse word where the search for a free slot resumes */
+    uint32_t nwords;         /* small: words in each bitmap */
     struct segment *next;    /* small: next segment of the class with free slots */
     char *objs;              /* first object */
     size_t span;             /* bytes of the whole allocation (large: n segments) */
     uint64_t *mark;          /* one bit per slot */
-    uint64_t *inuse;         /* one bit per slot */
+    uint64_t *inuse;         /* one bit per slot (bits past nobjs are always set) */
     uint8_t on_list;         /* small: linked into its class's free-slot list */
     uint8_t marked_large;    /* large: the mark bit */
 } segment;
@@ -180,7 +181,6 @@ static void *grow_array(void *old, size_t *cap, size_t elem) {
 
 static inline bool bit_get(const uint64_t *bits, size_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
 static inline void bit_set(uint64_t *bits, size_t i) { bits[i >> 6] |= (uint64_t)1 << (i & 63); }
-static inline void bit_clear(uint64_t *bits, size_t i) { bits[i >> 6] &= ~((uint64_t)1 << (i & 63)); }
 
 void pync_gc_init(void *top) {
     stack_top = top;
@@ -192,6 +192,24 @@ void pync_gc_init(void *top) {
 }
 
 /* ---- small objects -------------------------------------------------------------------- */
+
+/* Free slots are the clear bits of `inuse`: allocation finds the next one, and a collection's
+   sweep is a copy of the mark bits (nothing is written into dead objects, so a sweep touches
+   only the bitmaps). */
+
+static void set_tail_bits(segment *s) {
+    for (size_t w = s->nobjs / 64; w < s->nwords; w++) {
+        size_t first = w * 64 < s->nobjs ? s->nobjs - w * 64 : 0;
+        s->inuse[w] |= ~(uint64_t)0 << first;
+    }
+}
+
+static size_t popcount64(uint64_t x) {
+    x = x - ((x >> 1) & 0x5555555555555555ull);
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    return (size_t)((x * 0x0101010101010101ull) >> 56);
+}
 
 static segment *new_small_segment(unsigned cls) {
     segment *s = empty_segments;
@@ -229,14 +247,9 @@ static segment *new_small_segment(unsigned cls) {
     pync_memset(s->mark, 0, 2 * words * 8);
     s->objs = (char *)s + objs_off;
     s->span = SEG_SIZE;
-    /* thread the free list, lowest address first */
-    void *head = NULL;
-    for (size_t i = nobjs; i-- > 0;) {
-        void **slot = (void **)(s->objs + i * size);
-        *slot = head;
-        head = slot;
-    }
-    s->freelist = head;
+    s->nwords = (uint32_t)words;
+    s->cursor = 0;
+    set_tail_bits(s);
     s->next = class_free[cls];
     s->on_list = 1;
     class_free[cls] = s;
@@ -255,12 +268,16 @@ static void *alloc_small(size_t size) {
         s = new_small_segment(cls);
         if (!s) return NULL;
     }
-    void **obj = s->freelist;
-    s->freelist = *obj;
+    size_t w = s->cursor;
+    while (s->inuse[w] == ~(uint64_t)0) w++;   /* nfree > 0: a clear bit exists at or after cursor */
+    s->cursor = (uint32_t)w;
+    uint64_t free_bits = ~s->inuse[w];
+    size_t idx = w * 64 + (size_t)__builtin_ctzll(free_bits);
+    s->inuse[w] |= free_bits & (~free_bits + 1);   /* the lowest clear bit */
     s->nfree--;
-    size_t idx = (size_t)((char *)obj - s->objs) / s->objsize;
-    bit_set(s->inuse, idx);
-    pync_memset(obj, 0, s->objsize);
+    uint64_t *obj = (uint64_t *)(s->objs + idx * s->objsize);
+    /* sizes are multiples of GRANULE: clear word by word */
+    for (size_t i = 0, n = s->objsize / 8; i < n; i++) obj[i] = 0;
     allocated_since_gc += s->objsize;
     return obj;
 }
@@ -370,6 +387,11 @@ void pync_gc_visit(pv v) {
     mark_address((uintptr_t)v);
 }
 
+void pync_gc_visit_conservative(const void *start, size_t size) {
+    const uintptr_t *w = (const uintptr_t *)start;
+    for (size_t i = 0; i < size / sizeof(uintptr_t); i++) mark_address(w[i]);
+}
+
 static void trace_object(pync_object *o) {
     const pync_type *t = o->type;
     if (!t) return; /* allocated but not yet initialised */
@@ -447,26 +469,21 @@ static void mark_roots(void) {
 static void sweep(void) {
     live_bytes = 0;
     for (unsigned c = 0; c < NCLASSES; c++) class_free[c] = NULL;
-    size_t keep_empty = 4;
+    /* empty segments are kept for the allocations up to the next collection (returning them
+       to the system only to map them again costs page faults); the rest go back */
+    size_t keep_empty = threshold / SEG_SIZE + 4;
     for (size_t i = 0; i < n_small; i++) {
         segment *s = all_small[i];
         if (s->kind != SEG_SMALL) continue; /* parked in the empty pool */
-        size_t words = (s->nobjs + 63) / 64;
-        s->freelist = NULL;
-        s->nfree = 0;
         size_t live = 0;
-        for (size_t k = s->nobjs; k-- > 0;) {
-            void **slot = (void **)(s->objs + k * s->objsize);
-            if (bit_get(s->inuse, k) && bit_get(s->mark, k)) {
-                live++;
-                continue;
-            }
-            bit_clear(s->inuse, k);
-            *slot = s->freelist;
-            s->freelist = slot;
-            s->nfree++;
+        for (size_t w = 0; w < s->nwords; w++) {
+            s->inuse[w] = s->mark[w];
+            s->mark[w] = 0;
+            live += popcount64(s->inuse[w]);
         }
-        pync_memset(s->mark, 0, words * 8);
+        set_tail_bits(s);
+        s->nfree = (uint32_t)(s->nobjs - live);
+        s->cursor = 0;
         live_bytes += live * s->objsize;
         s->on_list = 0;
         if (live == 0 && n_empty_segments < keep_empty) {

@@ -141,6 +141,9 @@ pv pync_descr_get(pv descr, pv obj, const pync_type *type) {
 int pync_type_ready(pync_type *type) {
     if (type->dict) return 0;
     if (type->base && pync_type_ready((pync_type *)type->base) < 0) return -1;
+    /* a static type is no heap object: what it refers to is rooted here (dict, mro, bases,
+       qualname and module are adjacent fields) */
+    if (!(type->flags & PYNC_TF_HEAPTYPE)) pync_gc_add_roots(&type->dict, 5);
     pv dict = pync_dict_new();
     if (!dict) return -1;
     type->dict = dict;
