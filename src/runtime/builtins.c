@@ -3,6 +3,8 @@
  * enumerate, zip, ...) are implemented in iterators.c. */
 #include "pync.h"
 #include "internal.h"
+#include "iterators.h"
+#include "numeric.h"
 
 /* iterators.c */
 pv pync_enumerate_new(pv iterable, pv start);
@@ -250,31 +252,7 @@ static pv bi_abs(pv self, pv *args, size_t nargs, pv kwnames) {
 static pv bi_divmod(pv self, pv *args, size_t nargs, pv kwnames) {
     (void)self;
     if (pync_check_args("divmod", nargs, kwnames, 2, 2) < 0) return 0;
-    pv a = args[0], b = args[1];
-    const pync_type *ta = pv_type(a), *tb = pv_type(b);
-    bool numbers = (pync_isinstance_type(a, &pync_int_type) || pync_isinstance_type(a, &pync_float_type)) &&
-                   (pync_isinstance_type(b, &pync_int_type) || pync_isinstance_type(b, &pync_float_type));
-    if (!numbers) {
-        pv m = (ta->flags & PYNC_TF_HEAPTYPE) ? pync_type_lookup_cstr(ta, "__divmod__") : 0;
-        if (m) {
-            pv r = pync_call2(m, a, b);
-            if (r != pync_NotImplemented) return r;
-        }
-        pv rm = (tb->flags & PYNC_TF_HEAPTYPE) ? pync_type_lookup_cstr(tb, "__rdivmod__") : 0;
-        if (rm) {
-            pv r = pync_call2(rm, b, a);
-            if (r != pync_NotImplemented) return r;
-        }
-        if (pync_current_exc) return 0;
-        if (!ta->binop[PYNC_OP_FLOORDIV] && !tb->binop[PYNC_OP_FLOORDIV]) {
-            return pync_raise_fmt(&pync_TypeError_type, "unsupported operand type(s) for divmod(): '%s' and '%s'", ta->name, tb->name);
-        }
-    }
-    pv q = pync_binary(a, b, PYNC_OP_FLOORDIV);
-    if (!q) return 0;
-    pv r = pync_binary(a, b, PYNC_OP_MOD);
-    if (!r) return 0;
-    return pync_tuple_pack(2, q, r);
+    return pync_number_divmod(args[0], args[1]);
 }
 
 static pv bi_pow(pv self, pv *args, size_t nargs, pv kwnames) {
@@ -389,20 +367,7 @@ static pv bi_format(pv self, pv *args, size_t nargs, pv kwnames) {
 
 static pv bi_sorted(pv self, pv *args, size_t nargs, pv kwnames) {
     (void)self;
-    if (nargs != 1) {
-        if (nargs == 0) return pync_raise_fmt(&pync_TypeError_type, "sorted expected 1 argument, got 0");
-        return pync_raise_fmt(&pync_TypeError_type, "sorted expected 1 argument, got %zd", (ptrdiff_t)nargs);
-    }
-    static const char *const names[] = {"iterable", "key", "reverse", NULL};
-    pv a[3];
-    if (pync_parse_args("sorted", args, nargs, kwnames, names, 1, 1, a) < 0) return 0;
-    bool reverse = false;
-    if (a[2]) {
-        int t = pync_truth(a[2]);
-        if (t < 0) return 0;
-        reverse = t;
-    }
-    return pync_sorted(a[0], a[1] == pync_None ? 0 : a[1], reverse);
+    return pync_sorted_call(args, nargs, kwnames);
 }
 
 static pv bi_min(pv self, pv *args, size_t nargs, pv kwnames) {
@@ -416,11 +381,7 @@ static pv bi_max(pv self, pv *args, size_t nargs, pv kwnames) {
 
 static pv bi_sum(pv self, pv *args, size_t nargs, pv kwnames) {
     (void)self;
-    static const char *const names[] = {"iterable", "start", NULL};
-    pv a[2];
-    if (pync_parse_args("sum", args, nargs, kwnames, names, 1, 2, a) < 0) return 0;
-    if (!a[0]) return pync_raise_fmt(&pync_TypeError_type, "sum() takes at least 1 positional argument (0 given)");
-    return pync_sum(a[0], a[1] ? a[1] : pv_from_small(0));
+    return pync_sum_call(args, nargs, kwnames);
 }
 
 static pv bi_any(pv self, pv *args, size_t nargs, pv kwnames) {
@@ -434,46 +395,56 @@ static pv bi_all(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_all(args[0]);
 }
 
-static pv bi_enumerate(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)self;
-    static const char *const names[] = {"iterable", "start", NULL};
-    pv a[2];
-    if (pync_parse_args("enumerate", args, nargs, kwnames, names, 0, 2, a) < 0) return 0;
-    if (!a[0]) return pync_raise_fmt(&pync_TypeError_type, "enumerate() missing required argument 'iterable' (pos 1)");
-    return pync_enumerate_new(a[0], a[1] ? a[1] : pv_from_small(0));
-}
-
-static pv bi_zip(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)self;
-    bool strict = false;
-    size_t nkw = kwnames ? ((const pync_tuple *)kwnames)->size : 0;
-    for (size_t k = 0; k < nkw; k++) {
-        pv name = ((const pync_tuple *)kwnames)->items[k];
-        if (!pync_str_eq_cstr(name, "strict")) return pync_raise_fmt(&pync_TypeError_type, "zip() got an unexpected keyword argument '%U'", name);
-        int t = pync_truth(args[nargs + k]);
-        if (t < 0) return 0;
-        strict = t;
+/* Adds the keys of dict d to the set. 0 or -1. */
+static int add_keys(pv set, pv d) {
+    if (!d || !pync_isinstance_type(d, &pync_dict_type)) return 0;
+    size_t pos = 0;
+    pv k, v;
+    while (pync_dict_next(d, &pos, &k, &v)) {
+        if (pync_set_add(set, k) < 0) return -1;
     }
-    return pync_zip_new(args, nargs, strict);
+    return 0;
 }
 
-static pv bi_map(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)self;
-    if (kwnames && ((const pync_tuple *)kwnames)->size) return pync_raise_fmt(&pync_TypeError_type, "map() takes no keyword arguments");
-    if (nargs < 2) return pync_raise_fmt(&pync_TypeError_type, "map() must have at least two arguments.");
-    return pync_map_new(args[0], args + 1, nargs - 1);
+/* The names along a type's MRO. 0 or -1. */
+static int add_mro_names(pv set, const pync_type *t) {
+    pv mro = t->mro;
+    if (!mro) return add_keys(set, t->dict);
+    for (size_t i = 0; i < ((const pync_tuple *)mro)->size; i++) {
+        if (add_keys(set, ((const pync_type *)((const pync_tuple *)mro)->items[i])->dict) < 0) return -1;
+    }
+    return 0;
 }
 
-static pv bi_filter(pv self, pv *args, size_t nargs, pv kwnames) {
+/* dir(obj): __dir__ of a class that defines it, else the instance's, class's and bases' names. */
+static pv bi_dir(pv self, pv *args, size_t nargs, pv kwnames) {
     (void)self;
-    if (pync_check_args("filter", nargs, kwnames, 2, 2) < 0) return 0;
-    return pync_filter_new(args[0], args[1]);
-}
-
-static pv bi_reversed(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)self;
-    if (pync_check_args("reversed", nargs, kwnames, 1, 1) < 0) return 0;
-    return pync_reversed_new(args[0]);
+    if (pync_check_args("dir", nargs, kwnames, 1, 1) < 0) return 0;
+    pv obj = args[0];
+    const pync_type *t = pv_type(obj);
+    pv names;
+    pv custom = (t->flags & PYNC_TF_HEAPTYPE) ? pync_type_lookup_cstr(t, "__dir__") : 0;
+    if (custom) {
+        pv bound = pync_descr_get(custom, obj, t);
+        names = bound ? pync_call0(bound) : 0;
+    } else {
+        names = pync_set_new();
+        if (!names) return 0;
+        if (t == &pync_module_type) {
+            if (add_keys(names, pync_getattr_cstr(obj, "__dict__")) < 0) return 0;
+        } else if (pync_isinstance_type(obj, &pync_type_type)) {
+            if (add_mro_names(names, (const pync_type *)obj) < 0) return 0;
+        } else {
+            if (t->dictoffset) {
+                pv d = *(pv *)((char *)obj + t->dictoffset);
+                if (add_keys(names, d) < 0) return 0;
+            }
+            if (add_mro_names(names, t) < 0) return 0;
+            if (pync_set_add(names, pync_str_from_cstr("__class__")) < 0) return 0;
+        }
+    }
+    if (!names) return 0;
+    return pync_sorted(names, 0, false);
 }
 
 static pv bi_vars(pv self, pv *args, size_t nargs, pv kwnames) {
@@ -502,9 +473,8 @@ static const pync_method_def builtin_functions[] = {
     {"abs", bi_abs, 0}, {"divmod", bi_divmod, 0}, {"pow", bi_pow, 0}, {"round", bi_round, 0}, {"chr", bi_chr, 0},
     {"ord", bi_ord, 0}, {"bin", bi_bin, 0}, {"oct", bi_oct, 0}, {"hex", bi_hex, 0}, {"input", bi_input, 0},
     {"format", bi_format, 0}, {"sorted", bi_sorted, 0}, {"min", bi_min, 0}, {"max", bi_max, 0},
-    {"sum", bi_sum, 0}, {"any", bi_any, 0}, {"all", bi_all, 0}, {"enumerate", bi_enumerate, 0},
-    {"zip", bi_zip, 0}, {"map", bi_map, 0}, {"filter", bi_filter, 0}, {"reversed", bi_reversed, 0},
-    {"vars", bi_vars, 0}, {"exit", bi_exit, 0}, {"quit", bi_exit, 0},
+    {"sum", bi_sum, 0}, {"any", bi_any, 0}, {"all", bi_all, 0},
+    {"vars", bi_vars, 0}, {"dir", bi_dir, 0}, {"exit", bi_exit, 0}, {"quit", bi_exit, 0},
     {NULL, NULL, 0},
 };
 
@@ -513,7 +483,8 @@ static pync_type *const builtin_types[] = {
     &pync_object_type, &pync_type_type, &pync_int_type, &pync_bool_type, &pync_float_type, &pync_complex_type,
     &pync_str_type, &pync_bytes_type, &pync_bytearray_type, &pync_list_type, &pync_tuple_type, &pync_dict_type,
     &pync_set_type, &pync_frozenset_type, &pync_range_type, &pync_slice_type, &pync_property_type,
-    &pync_classmethod_type, &pync_staticmethod_type, &pync_super_type, NULL,
+    &pync_classmethod_type, &pync_staticmethod_type, &pync_super_type, &pync_enumerate_type, &pync_zip_type,
+    &pync_map_type, &pync_filter_type, &pync_reversed_type, NULL,
 };
 
 extern pync_type *const pync_exception_types[];
@@ -545,6 +516,7 @@ int pync_builtins_init(void) {
     for (size_t i = 0; pync_exception_types[i]; i++) {
         if (add(pync_exception_types[i]->name, (pv)pync_exception_types[i]) < 0) return -1;
     }
+    if (add("IOError", (pv)&pync_OSError_type) < 0 || add("EnvironmentError", (pv)&pync_OSError_type) < 0) return -1;
     if (add("NotImplemented", pync_NotImplemented) < 0 || add("Ellipsis", pync_Ellipsis) < 0 ||
         add("None", pync_None) < 0 || add("True", pync_True) < 0 || add("False", pync_False) < 0 ||
         add("__debug__", pync_True) < 0) {

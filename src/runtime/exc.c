@@ -90,6 +90,18 @@ EXC_TYPE(OSError, &pync_Exception_type, .str = exc_str);
 EXC_TYPE(FileNotFoundError, &pync_OSError_type, .str = exc_str);
 EXC_TYPE(PermissionError, &pync_OSError_type, .str = exc_str);
 EXC_TYPE(TimeoutError, &pync_OSError_type, .str = exc_str);
+EXC_TYPE(BlockingIOError, &pync_OSError_type, .str = exc_str);
+EXC_TYPE(ChildProcessError, &pync_OSError_type, .str = exc_str);
+EXC_TYPE(ConnectionError, &pync_OSError_type, .str = exc_str);
+EXC_TYPE(BrokenPipeError, &pync_ConnectionError_type, .str = exc_str);
+EXC_TYPE(ConnectionAbortedError, &pync_ConnectionError_type, .str = exc_str);
+EXC_TYPE(ConnectionRefusedError, &pync_ConnectionError_type, .str = exc_str);
+EXC_TYPE(ConnectionResetError, &pync_ConnectionError_type, .str = exc_str);
+EXC_TYPE(FileExistsError, &pync_OSError_type, .str = exc_str);
+EXC_TYPE(InterruptedError, &pync_OSError_type, .str = exc_str);
+EXC_TYPE(IsADirectoryError, &pync_OSError_type, .str = exc_str);
+EXC_TYPE(NotADirectoryError, &pync_OSError_type, .str = exc_str);
+EXC_TYPE(ProcessLookupError, &pync_OSError_type, .str = exc_str);
 EXC_TYPE(ReferenceError, &pync_Exception_type, .str = exc_str);
 EXC_TYPE(RuntimeError, &pync_Exception_type, .str = exc_str);
 EXC_TYPE(NotImplementedError, &pync_RuntimeError_type, .str = exc_str);
@@ -115,6 +127,7 @@ EXC_TYPE(ImportWarning, &pync_Warning_type, .str = exc_str);
 EXC_TYPE(UnicodeWarning, &pync_Warning_type, .str = exc_str);
 EXC_TYPE(BytesWarning, &pync_Warning_type, .str = exc_str);
 EXC_TYPE(ResourceWarning, &pync_Warning_type, .str = exc_str);
+EXC_TYPE(EncodingWarning, &pync_Warning_type, .str = exc_str);
 
 pync_type *const pync_exception_types[] = {
     &pync_BaseException_type, &pync_SystemExit_type, &pync_KeyboardInterrupt_type, &pync_GeneratorExit_type,
@@ -124,6 +137,10 @@ pync_type *const pync_exception_types[] = {
     &pync_ImportError_type, &pync_ModuleNotFoundError_type, &pync_LookupError_type, &pync_IndexError_type,
     &pync_KeyError_type, &pync_MemoryError_type, &pync_NameError_type, &pync_UnboundLocalError_type,
     &pync_OSError_type, &pync_FileNotFoundError_type, &pync_PermissionError_type, &pync_TimeoutError_type,
+    &pync_BlockingIOError_type, &pync_ChildProcessError_type, &pync_ConnectionError_type,
+    &pync_BrokenPipeError_type, &pync_ConnectionAbortedError_type, &pync_ConnectionRefusedError_type,
+    &pync_ConnectionResetError_type, &pync_FileExistsError_type, &pync_InterruptedError_type,
+    &pync_IsADirectoryError_type, &pync_NotADirectoryError_type, &pync_ProcessLookupError_type,
     &pync_ReferenceError_type, &pync_RuntimeError_type, &pync_NotImplementedError_type,
     &pync_RecursionError_type, &pync_SyntaxError_type, &pync_IndentationError_type, &pync_TabError_type,
     &pync_SystemError_type, &pync_TypeError_type, &pync_ValueError_type, &pync_UnicodeError_type,
@@ -131,7 +148,7 @@ pync_type *const pync_exception_types[] = {
     &pync_Warning_type, &pync_UserWarning_type, &pync_DeprecationWarning_type,
     &pync_PendingDeprecationWarning_type, &pync_SyntaxWarning_type, &pync_RuntimeWarning_type,
     &pync_FutureWarning_type, &pync_ImportWarning_type, &pync_UnicodeWarning_type, &pync_BytesWarning_type,
-    &pync_ResourceWarning_type, NULL,
+    &pync_ResourceWarning_type, &pync_EncodingWarning_type, NULL,
 };
 
 /* ---- instances -------------------------------------------------------------------------------- */
@@ -327,11 +344,33 @@ pv pync_exc_handled(void) {
     return 0;
 }
 
+/* Generators keep the handled exceptions they pushed while suspended (a `yield` inside an
+   except block): the entries above `depth` are moved into a tuple, and put back on resume. */
+size_t pync_exc_handled_depth(void) { return n_handled; }
+
+pv pync_exc_handled_take(size_t depth) {
+    if (n_handled <= depth) return 0;
+    pv t = pync_tuple_from_array(handled->items + depth, n_handled - depth);
+    if (!t) return 0;
+    while (n_handled > depth) handled->items[--n_handled] = 0;
+    return t;
+}
+
+void pync_exc_handled_restore(pv saved) {
+    if (!saved) return;
+    const pync_tuple *t = (const pync_tuple *)saved;
+    for (size_t i = 0; i < t->size; i++) pync_exc_push_handled(t->items[i]);
+}
+
 /* ---- str, repr, attributes --------------------------------------------------------------------- */
 
 static pv exc_str(pv self) {
     const pync_exception *e = (const pync_exception *)self;
     const pync_tuple *args = (const pync_tuple *)e->args;
+    if (args && args->size >= 2 && args->size <= 5 && pync_isinstance_type(self, &pync_OSError_type)) {
+        if (args->size >= 3) return pync_str_fmt("[Errno %S] %S: %R", args->items[0], args->items[1], args->items[2]);
+        return pync_str_fmt("[Errno %S] %S", args->items[0], args->items[1]);
+    }
     if (!args || args->size == 0) return pync_str_from_cstr("");
     if (args->size == 1) return pync_str(args->items[0]);
     return pync_str(e->args);
@@ -362,6 +401,15 @@ static pv exc_getattr(pv self, pv name) {
     if (pync_str_eq_cstr(name, "__traceback__")) return pync_None;
     if (pync_isinstance_type(self, &pync_StopIteration_type) && pync_str_eq_cstr(name, "value")) return e->value;
     if (pync_isinstance_type(self, &pync_SystemExit_type) && pync_str_eq_cstr(name, "code")) return e->value;
+    if (pync_isinstance_type(self, &pync_OSError_type)) {
+        /* OSError(errno, strerror[, filename]) */
+        const pync_tuple *args = (const pync_tuple *)e->args;
+        size_t n = args ? args->size : 0;
+        bool pair = n >= 2 && n <= 5;
+        if (pync_str_eq_cstr(name, "errno")) return pair ? args->items[0] : pync_None;
+        if (pync_str_eq_cstr(name, "strerror")) return pair ? args->items[1] : pync_None;
+        if (pync_str_eq_cstr(name, "filename")) return pair && n >= 3 ? args->items[2] : pync_None;
+    }
     return pync_generic_getattr(self, name);
 }
 

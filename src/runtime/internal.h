@@ -75,6 +75,19 @@ int pync_slice_unpack(pv slice, int64_t length, int64_t *start, int64_t *stop, i
 pv pync_sequence_richcompare(const pv *a, size_t na, const pv *b, size_t nb, pync_cmpop op);
 extern pync_type pync_tuple_iterator_type;
 
+/* ---- exceptions (exc.c) --------------------------------------------------------------------- */
+
+/* The handled-exception stack, for generators that suspend inside an except block. */
+size_t pync_exc_handled_depth(void);
+pv pync_exc_handled_take(size_t depth);
+void pync_exc_handled_restore(pv saved);
+
+/* ---- the collector (gc.c) --------------------------------------------------------------------- */
+
+/* Marks whatever the words of [start, start+size) point into (a generator's frame, whose
+   layout only LLVM knows). For trace functions. */
+void pync_gc_visit_conservative(const void *start, size_t size);
+
 /* ---- per-file startup ------------------------------------------------------------------------ */
 
 int pync_str_init(void);

@@ -2,6 +2,7 @@
  * maxsize, byteorder, version information, recursion limit, int/float info. */
 #include "pync.h"
 #include "internal.h"
+#include "numeric.h"
 
 #ifndef PYNC_SYS_PLATFORM
 #define PYNC_SYS_PLATFORM "linux"
@@ -53,7 +54,48 @@ static pv sys_getsizeof(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_int_from_i64(pv_is_small(args[0]) ? 28 : pv_type(args[0])->basicsize);
 }
 
+static pv sys_set_int_max_str_digits(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    static const char *const names[] = {"maxdigits", NULL};
+    pv a[1];
+    if (pync_parse_args("set_int_max_str_digits", args, nargs, kwnames, names, 0, 1, a) < 0) return 0;
+    if (!a[0]) return pync_raise_fmt(&pync_TypeError_type, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+    int64_t n;
+    if (pync_index(a[0], &n) < 0) return 0;
+    if (n != 0 && n < 640) return pync_raise_fmt(&pync_ValueError_type, "maxdigits must be 0 or larger than 640");
+    pync_int_max_str_digits = n;
+    return pync_None;
+}
+
+static pv sys_get_int_max_str_digits(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self; (void)args;
+    if (pync_check_args("get_int_max_str_digits", nargs, kwnames, 0, 0) < 0) return 0;
+    return pync_int_from_i64(pync_int_max_str_digits);
+}
+
+/* sys.exc_info(): the exception being handled, as (type, value, traceback). */
+static pv sys_exc_info(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self; (void)args;
+    if (pync_check_args("exc_info", nargs, kwnames, 0, 0) < 0) return 0;
+    pv e = pync_exc_handled();
+    if (!e) return pync_tuple_pack(3, pync_None, pync_None, pync_None);
+    pv tb = pync_getattr_cstr(e, "__traceback__");
+    if (!tb) return 0;
+    return pync_tuple_pack(3, (pv)pv_type(e), e, tb);
+}
+
+static pv sys_exception(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self; (void)args;
+    if (pync_check_args("exception", nargs, kwnames, 0, 0) < 0) return 0;
+    pv e = pync_exc_handled();
+    return e ? e : pync_None;
+}
+
 static const pync_method_def sys_functions[] = {
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, 0},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, 0},
+    {"exc_info", sys_exc_info, 0},
+    {"exception", sys_exception, 0},
     {"exit", sys_exit, 0},
     {"getrecursionlimit", sys_getrecursionlimit, 0},
     {"setrecursionlimit", sys_setrecursionlimit, 0},

@@ -469,6 +469,7 @@ pv pync_str_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames);
 static pv intern_table;     /* a dict str -> str */
 
 pv pync_str_intern(pv s) {
+    if (!s) return 0;   /* lets callers intern the result of a failed creation unchecked */
     pync_strobj *str = (pync_strobj *)s;
     if (str->interned) return s;
     if (!intern_table) {
