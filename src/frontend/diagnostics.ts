@@ -143,6 +143,40 @@ export const Messages = {
   colonExpectedAfterKey: m('P2065', "':' expected after dictionary key"),
   starredDictValue: m('P2066', 'cannot use a starred expression in a dictionary value'),
   parserGaveUp: m('P2099', 'too many errors; stopping'),
+
+  // ---- scopes and names (CPython's symtable / compiler errors) ----
+  duplicateArgument: m('P3001', "duplicate argument '{0}' in function definition"),
+  paramAndGlobal: m('P3002', "name '{0}' is parameter and global"),
+  paramAndNonlocal: m('P3003', "name '{0}' is parameter and nonlocal"),
+  globalAndNonlocal: m('P3004', "name '{0}' is nonlocal and global"),
+  nonlocalAndGlobal: m('P3005', "name '{0}' is nonlocal and global"),
+  usedBeforeDeclaration: m('P3006', "name '{0}' is {1} prior to {2} declaration"),
+  nonlocalAtModuleLevel: m('P3007', 'nonlocal declaration not allowed at module level'),
+  noBindingForNonlocal: m('P3008', "no binding for nonlocal '{0}' found"),
+  returnOutsideFunction: m('P3009', "'return' outside function"),
+  yieldOutsideFunction: m('P3010', "'yield' outside function"),
+  yieldInComprehension: m('P3011', "'yield' inside list comprehension"),
+  awaitOutsideAsync: m('P3012', "'await' outside async function"),
+  yieldFromInAsync: m('P3013', "'yield from' inside async function"),
+  asyncForOutsideAsync: m('P3014', "'async for' outside async function"),
+  asyncWithOutsideAsync: m('P3015', "'async with' outside async function"),
+  importStarNotAtModuleLevel: m('P3016', 'import * only allowed at module level'),
+  annotatedGlobal: m('P3017', "annotated name '{0}' can't be {1}"),
+  walrusInClassComprehension: m('P3018', 'assignment expression within a comprehension cannot be used in a class body'),
+  walrusRebindsIterationVariable: m('P3019', "assignment expression cannot rebind comprehension iteration variable '{0}'"),
+  breakOutsideLoop: m('P3020', "'break' outside loop"),
+  continueOutsideLoop: m('P3021', "'continue' not properly in loop"),
+  defaultExceptNotLast: m('P3022', "default 'except:' must be last"),
+  starredAssignmentTarget: m('P3023', 'starred assignment target must be in a list or tuple'),
+  multipleStarredTargets: m('P3024', 'multiple starred expressions in assignment'),
+  starredNotAllowedHere: m('P3025', "can't use starred expression here"),
+  returnWithValueInAsyncGenerator: m('P3026', "'return' with value in async generator"),
+
+  // ---- what pync cannot compile (compile-time errors, never wrong output) ----
+  unsupported: m('P4001', '{0} cannot be compiled by pync: {1}'),
+  moduleNotFound: m('P4002', "No module named '{0}': pync compiles the modules next to the program and its own built-in modules ({1})"),
+  cannotRead: m('P4004', 'cannot read {0}: {1}'),
+  dynamicFeature: m('P4003', "'{0}' cannot be compiled: pync compiles ahead of time and has no interpreter at run time; {1}"),
 } as const satisfies Record<string, MessageTemplate>;
 
 export type MessageName = keyof typeof Messages;

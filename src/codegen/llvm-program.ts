@@ -1,0 +1,26 @@
+// codegen/llvm-program.ts — the program module: the table of compiled modules the runtime's
+// `import` searches (pync_program_modules, NULL-terminated) and main(), which hands the
+// __main__ module to pync_main (src/runtime/main.c).
+
+import type { TargetABI } from '../../targets/target.js';
+import { moduleDefSymbol } from './llvm-module.js';
+
+export function emitProgram(moduleNames: readonly string[], abi: TargetABI): string {
+  const defs = moduleNames.map(moduleDefSymbol);
+  return [
+    '; pync program: module table and main',
+    `target datalayout = "${abi.dataLayout}"`,
+    `target triple = "${abi.llvmTriple}"`,
+    '',
+    ...defs.map((d) => `${d} = external constant i8`),
+    `@pync_program_modules = constant [${defs.length + 1} x ptr] [${[...defs.map((d) => `ptr ${d}`), 'ptr null'].join(', ')}]`,
+    '',
+    'declare i32 @pync_main(i32, ptr, ptr)',
+    '',
+    'define i32 @main(i32 %argc, ptr %argv) {',
+    `  %status = call i32 @pync_main(i32 %argc, ptr %argv, ptr ${moduleDefSymbol('__main__')})`,
+    '  ret i32 %status',
+    '}',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,157 @@
+// compiler/program.ts — compileProgram: the entry file and the modules it imports, to LLVM IR.
+//
+//   1. parse the entry file, then every module it imports that lives next to it (a.py, or a
+//      package a/__init__.py and a/b.py), transitively;
+//   2. per module: scopes (semantic/scopes.ts), lowering to pync IR (lower/), LLVM IR (codegen/);
+//   3. the program module: the table of compiled modules and main().
+// `import X` of a module that is neither the program's nor pync's own is a compile-time error
+// when X is a standard-library module (pync would otherwise give another answer than CPython),
+// and a ModuleNotFoundError at run time otherwise, as CPython raises it.
+
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { TargetABI } from '../../targets/target.js';
+import type * as A from '../frontend/ast.js';
+import { CompileError, Messages, makeDiagnostic, type Diagnostic } from '../frontend/diagnostics.js';
+import { parseBytes } from '../frontend/parse.js';
+import { analyzeScopes } from '../semantic/scopes.js';
+import { lowerModule } from '../lower/module.js';
+import { emitModule } from '../codegen/llvm-module.js';
+import { emitProgram } from '../codegen/llvm-program.js';
+import type { IRModule } from '../ir/ir.js';
+import type { CompileOptions, CompileResult, CompiledModule } from './index.js';
+import { STDLIB_MODULES } from './stdlib-modules.js';
+
+/** Modules the runtime provides (src/runtime/mod_*.c). */
+export const BUILTIN_MODULES: readonly string[] = ['math', 'random', 'sys', 'time'];
+
+interface SourceModule {
+  name: string;
+  /** the path diagnostics and tracebacks show */
+  file: string;
+  ast: A.ModuleNode;
+}
+
+export async function compileProgram(entry: string, target: TargetABI, options: CompileOptions): Promise<CompileResult> {
+  return compileProgramSync(entry, target, options);
+}
+
+export function compileProgramSync(entry: string, target: TargetABI, _options: CompileOptions): CompileResult {
+  const { modules, diagnostics, sources } = loadProgram(entry);
+  if (diagnostics.some((d) => d.severity === 'error')) return { modules: [], program: '', diagnostics, sources };
+  const names = new Set(modules.map((m) => m.name));
+  const importable = (name: string): boolean => names.has(name) || BUILTIN_MODULES.includes(name) || !isStdlib(name);
+  const irs = lowerAll(modules, importable, diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return { modules: [], program: '', diagnostics, sources };
+  const compiled: CompiledModule[] = irs.map((ir) => ({ name: ir.name, file: ir.file, llvm: emitModule(ir, target) }));
+  return { modules: compiled, program: emitProgram(irs.map((ir) => ir.name), target), diagnostics, sources };
+}
+
+/** Lowers every module to pync IR; diagnostics are added to `diagnostics`. */
+export function lowerAll(modules: readonly SourceModule[], importable: (name: string) => boolean, diagnostics: Diagnostic[]): IRModule[] {
+  const out: IRModule[] = [];
+  for (const m of modules) {
+    const scopes = analyzeScopes(m.ast, m.file);
+    diagnostics.push(...scopes.diagnostics);
+    if (scopes.diagnostics.some((d) => d.severity === 'error')) continue;
+    const lowered = lowerModule(m.ast, scopes, m.name, m.file, importable);
+    diagnostics.push(...lowered.diagnostics);
+    if (lowered.ir) out.push(lowered.ir);
+  }
+  return out;
+}
+
+function isStdlib(name: string): boolean {
+  return STDLIB_MODULES.has(name.split('.')[0]);
+}
+
+/** Parses the entry module and the local modules it imports (breadth first). */
+export function loadProgram(entry: string): { modules: SourceModule[]; diagnostics: Diagnostic[]; sources: Map<string, readonly string[]> } {
+  const root = dirname(resolve(entry));
+  const modules: SourceModule[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, readonly string[]>();
+  const seen = new Set<string>();
+  const queue: { name: string; file: string; display: string }[] = [{ name: '__main__', file: resolve(entry), display: entry }];
+  seen.add('__main__');
+  while (queue.length > 0) {
+    const { name, file, display } = queue.shift()!;
+    let bytes: Uint8Array;
+    try {
+      bytes = file === '' ? new Uint8Array() : readFileSync(file);
+    } catch (e) {
+      throw new CompileError([makeDiagnostic(Messages.cannotRead, [display, (e as NodeJS.ErrnoException).code ?? String(e)], display, 0, -1)]);
+    }
+    const parsed = parseBytes(bytes, display);
+    if (parsed.source) sources.set(display, parsed.source.lines());
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.module) continue;
+    modules.push({ name, file: display, ast: parsed.module });
+    for (const imported of importedModules(parsed.module)) {
+      // `import a.b` runs a's __init__ first
+      const parts = imported.split('.');
+      for (let i = 1; i <= parts.length; i++) {
+        const sub = parts.slice(0, i).join('.');
+        if (seen.has(sub)) continue;
+        const found = findModuleFile(root, sub);
+        if (found === null) continue;
+        seen.add(sub);
+        queue.push({ name: sub, file: found, display: found === '' ? join(root, ...sub.split('.')) : found });
+      }
+    }
+  }
+  return { modules, diagnostics, sources };
+}
+
+/**
+ * The file of a module next to the program: a.py, or a/__init__.py for a package; '' for a
+ * folder without __init__.py (a namespace package: an empty module); null when there is none.
+ * Built-in modules win over local files only when no local file exists, as sys.path[0] comes first.
+ */
+function findModuleFile(root: string, name: string): string | null {
+  const base = join(root, ...name.split('.'));
+  if (isFile(`${base}.py`)) return `${base}.py`;
+  if (isFile(join(base, '__init__.py'))) return join(base, '__init__.py');
+  if (isDir(base) && name.includes('.') === false && !BUILTIN_MODULES.includes(name) && !STDLIB_MODULES.has(name)) return '';
+  return null;
+}
+
+/** Every module name an import statement anywhere in the module mentions. */
+function importedModules(module: A.ModuleNode): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    if (node === null || typeof node !== 'object' || !('_type' in node)) return;
+    const n = node as A.AnyNode;
+    if (n._type === 'Import') for (const a of n.names) out.push(a.name);
+    else if (n._type === 'ImportFrom' && n.level === 0 && n.module) {
+      out.push(n.module);
+      // `from pkg import sub` may name a submodule
+      for (const a of n.names) out.push(`${n.module}.${a.name}`);
+    }
+    for (const key of Object.keys(n)) {
+      if (key !== '_type') visit((n as unknown as Record<string, unknown>)[key]);
+    }
+  };
+  visit(module.body);
+  return out;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,138 @@
+// lower/generators.ts — generator functions, generator expressions, yield, yield from, await.
+//
+// A generator function's body is lowered like any other; the code generator makes it an LLVM
+// coroutine (codegen/llvm-function.ts) and the runtime drives it (runtime/generator.c). Here:
+//   yield v        pync_generator_yield(gen, v); suspend; pync_generator_resume_value(gen)
+//   yield from x   it = pync_yield_from_iter(gen, x); loop { pync_yield_from_step(gen, it):
+//                  1 → suspend and step again, 0 → done }; pync_generator_yf_result(gen)
+//   await x        the same with pync_await_iter
+// A generator expression is a generator function of its own taking the first iterator ('.0').
+
+import type * as A from '../frontend/ast.js';
+import { IRFunction, type Block, type Operand, type Value } from '../ir/ir.js';
+import { Lowerer } from './lowerer.js';
+import { lowerCondition, lowerExpr } from './expr.js';
+import { lowerBody, nextItem } from './stmt.js';
+import { assignTo } from './assign.js';
+import { loadName } from './names.js';
+import { closureTuple, enterScope } from './functions.js';
+
+export function lowerGeneratorBody(L: Lowerer, node: A.AnyNode & { lineno: number; col_offset?: number }, body: readonly A.Stmt[]): void {
+  const scope = L.env.scope;
+  if (scope.isGenerator && scope.isCoroutine) {
+    L.unsupported({ lineno: node.lineno, col_offset: node.col_offset ?? 0 }, 'an asynchronous generator',
+      'async generators are not supported yet; collect the values in a list');
+  }
+  lowerBody(L, body);
+  if (L.isOpen()) L.cur.term = { op: 'ret', value: L.none() };
+}
+
+function generatorObject(L: Lowerer): Value {
+  const result = L.value('obj');
+  L.emit({ op: 'genobj', result });
+  return result;
+}
+
+export function lowerYield(L: Lowerer, e: A.YieldNode): Operand {
+  const v = e.value ? lowerExpr(L, e.value) : L.none();
+  L.line = e.lineno;
+  return yieldValue(L, v);
+}
+
+function yieldValue(L: Lowerer, v: Operand): Value {
+  L.callVoid('pync_generator_yield', [generatorObject(L), v], ['obj', 'obj']);
+  L.emit({ op: 'suspend' });
+  return L.call('pync_generator_resume_value', 'obj', [generatorObject(L)], ['obj'], 'null');
+}
+
+export function lowerYieldFrom(L: Lowerer, e: A.YieldFromNode): Operand {
+  return delegate(L, e, 'pync_yield_from_iter');
+}
+
+export function lowerAwait(L: Lowerer, e: A.AwaitNode): Operand {
+  return delegate(L, e, 'pync_await_iter');
+}
+
+function delegate(L: Lowerer, e: A.YieldFromNode | A.AwaitNode, start: string): Operand {
+  const x = lowerExpr(L, e.value);
+  L.line = e.lineno;
+  const it = L.call(start, 'obj', [generatorObject(L), x], ['obj', 'obj'], 'null');
+  const itSlot = L.fn.slot('.yieldfrom');
+  L.localSet(itSlot, it);
+  const step = L.newBlock('yieldfrom.step');
+  const suspend = L.newBlock('yieldfrom.suspend');
+  const done = L.newBlock('yieldfrom.done');
+  L.jump(step);
+  L.setBlock(step);
+  const k = L.call('pync_yield_from_step', 'i32', [generatorObject(L), L.localGet(itSlot, null)], ['obj', 'obj'], 'neg');
+  const yielded = L.value('bool');
+  L.emit({ op: 'convert', kind: 'i32-to-bool', value: k, result: yielded });
+  L.branch(yielded, suspend, done);
+  L.setBlock(suspend);
+  L.emit({ op: 'suspend' });
+  L.jump(step);
+  L.setBlock(done);
+  return L.call('pync_generator_yf_result', 'obj', [generatorObject(L)], ['obj'], 'none');
+}
+
+// ---- generator expressions ---------------------------------------------------------------------
+
+export function lowerGeneratorExpression(L: Lowerer, e: A.GeneratorExpNode): Operand {
+  const scope = L.module.scopes.get(e)!;
+  if (e.generators.some((g) => g.is_async)) {
+    L.unsupported(e, 'an asynchronous generator expression', 'async generators are not supported yet');
+  }
+  // the first iterable is evaluated where the expression is
+  const first = lowerExpr(L, e.generators[0].iter);
+  L.line = e.lineno;
+  const firstIter = L.callObj('pync_iter', first);
+
+  const irfn = new IRFunction(L.module.symbol(scope.qualname), {
+    name: '<genexpr>', qualname: scope.qualname, firstLine: e.lineno, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0,
+    varargs: false, varkw: false, generator: true, coroutine: scope.isCoroutine, varnames: ['.0'],
+  }, 1, 'body');
+  L.module.ir.functions.push(irfn);
+  const G = new Lowerer(L.module, irfn, scope, null);
+  G.line = e.lineno;
+  enterScope(G, G.env);
+  const done = G.newBlock('genexpr.end');
+  genexprLevel(G, e, 0, done);
+  G.setBlock(done);
+  G.cur.term = { op: 'ret', value: G.none() };
+
+  const closure = closureTuple(L, scope);
+  L.line = e.lineno;
+  const fn = L.call('pync_function_new', 'obj', [L.codeRef(irfn), L.null(), L.null(), closure], ['ptr', 'obj', 'obj', 'obj'], 'null');
+  const result = L.value('obj');
+  L.emit({ op: 'direct', fn: irfn, args: [fn, firstIter], result, line: e.lineno });
+  return result;
+}
+
+/** One `for ... in ... if ...` level of a generator expression; the innermost yields. */
+function genexprLevel(G: Lowerer, e: A.GeneratorExpNode, level: number, exit: Block): void {
+  const g = e.generators[level];
+  const it = level === 0 ? loadName(G, '.0') : G.callObj('pync_iter', lowerExpr(G, g.iter));
+  const itSlot = G.fn.slot('.iter');
+  G.localSet(itSlot, it);
+  const head = G.newBlock('genexpr.head');
+  const body = G.newBlock('genexpr.body');
+  G.jump(head);
+  G.setBlock(head);
+  G.line = e.lineno;
+  const item = nextItem(G, G.localGet(itSlot, null), body, exit);
+  G.setBlock(body);
+  assignTo(G, g.target, item);
+  for (const cond of g.ifs) {
+    const pass = G.newBlock('genexpr.if');
+    G.branch(lowerCondition(G, cond), pass, head);
+    G.setBlock(pass);
+  }
+  if (level + 1 < e.generators.length) {
+    genexprLevel(G, e, level + 1, head);
+    return;
+  }
+  const v = lowerExpr(G, e.elt);
+  G.line = e.lineno;
+  yieldValue(G, v);
+  G.jump(head);
+}

@@ -1,0 +1,262 @@
+// lower/stmt.ts — statements to pync IR: assignments, control flow, loops, return/break/continue
+// through pending `finally` bodies, imports, assert, del. try/except/finally and with are in
+// exceptions.ts, classes in classes.ts, match in match.ts.
+
+import type * as A from '../frontend/ast.js';
+import type { Block, Operand } from '../ir/ir.js';
+import { Lowerer } from './lowerer.js';
+import { BINOP_INDEX, lowerCondition, lowerExpr } from './expr.js';
+import { deleteName, loadName, storeName } from './names.js';
+import { assignTo } from './assign.js';
+import { lowerFunctionDef } from './functions.js';
+import { lowerClassDef } from './classes.js';
+import { lowerRaise, lowerTry, lowerWith } from './exceptions.js';
+import { lowerMatch } from './match.js';
+import { lowerImport, lowerImportFrom } from './imports.js';
+import { lowerReturn, runCleanupsDownTo } from './returns.js';
+
+export function lowerBody(L: Lowerer, body: readonly A.Stmt[]): void {
+  for (const s of body) {
+    if (!L.isOpen()) L.deadBlock();
+    L.at(s, () => lowerStmt(L, s));
+  }
+}
+
+function lowerStmt(L: Lowerer, s: A.Stmt): void {
+  switch (s._type) {
+    case 'Expr':
+      lowerExpr(L, s.value);
+      return;
+    case 'Assign': {
+      const v = lowerExpr(L, s.value);
+      for (const t of s.targets) assignTo(L, t, v);
+      return;
+    }
+    case 'AugAssign':
+      lowerAugAssign(L, s);
+      return;
+    case 'AnnAssign':
+      if (s.value) assignTo(L, s.target, lowerExpr(L, s.value));
+      else if (s.target._type !== 'Name') lowerExpr(L, s.target._type === 'Attribute' ? s.target.value : s.target);
+      return;
+    case 'Delete':
+      for (const t of s.targets) lowerDelete(L, t);
+      return;
+    case 'Pass':
+      return;
+    case 'If':
+      lowerIf(L, s);
+      return;
+    case 'While':
+      lowerWhile(L, s);
+      return;
+    case 'For':
+      lowerFor(L, s);
+      return;
+    case 'AsyncFor':
+      L.unsupported(s, "'async for'", 'async iteration comes with the async/await support of pync');
+    case 'Break':
+    case 'Continue':
+      lowerLoopJump(L, s);
+      return;
+    case 'Return':
+      lowerReturn(L, s.value ? lowerExpr(L, s.value) : L.none());
+      return;
+    case 'FunctionDef': case 'AsyncFunctionDef':
+      lowerFunctionDef(L, s);
+      return;
+    case 'ClassDef':
+      lowerClassDef(L, s);
+      return;
+    case 'Raise':
+      lowerRaise(L, s);
+      return;
+    case 'Try':
+      lowerTry(L, s);
+      return;
+    case 'TryStar':
+      L.unsupported(s, "'except*'", 'exception groups are not supported yet; use except');
+    case 'With':
+      lowerWith(L, s);
+      return;
+    case 'AsyncWith':
+      L.unsupported(s, "'async with'", 'asynchronous context managers come with the async/await support of pync');
+    case 'Assert':
+      lowerAssert(L, s);
+      return;
+    case 'Import':
+      lowerImport(L, s);
+      return;
+    case 'ImportFrom':
+      lowerImportFrom(L, s);
+      return;
+    case 'Global': case 'Nonlocal':
+      return;
+    case 'Match':
+      lowerMatch(L, s);
+      return;
+  }
+}
+
+function lowerAugAssign(L: Lowerer, s: A.AugAssignNode): void {
+  const op = L.i32(BINOP_INDEX[s.op]);
+  const t = s.target;
+  if (t._type === 'Name') {
+    const cur = loadName(L, t.id);
+    const v = lowerExpr(L, s.value);
+    L.line = s.lineno;
+    storeName(L, t.id, L.call('pync_inplace', 'obj', [cur, v, op], ['obj', 'obj', 'i32'], 'null'));
+  } else if (t._type === 'Attribute') {
+    const obj = lowerExpr(L, t.value);
+    const name = L.str(t.attr);
+    const cur = L.callObj('pync_getattr', obj, name);
+    const v = lowerExpr(L, s.value);
+    L.line = s.lineno;
+    const r = L.call('pync_inplace', 'obj', [cur, v, op], ['obj', 'obj', 'i32'], 'null');
+    L.callStatus('pync_setattr', [obj, name, r], ['obj', 'obj', 'obj']);
+  } else if (t._type === 'Subscript') {
+    const obj = lowerExpr(L, t.value);
+    const key = lowerExpr(L, t.slice);
+    const cur = L.callObj('pync_getitem', obj, key);
+    const v = lowerExpr(L, s.value);
+    L.line = s.lineno;
+    const r = L.call('pync_inplace', 'obj', [cur, v, op], ['obj', 'obj', 'i32'], 'null');
+    L.callStatus('pync_setitem', [obj, key, r], ['obj', 'obj', 'obj']);
+  }
+}
+
+function lowerDelete(L: Lowerer, t: A.Expr): void {
+  L.line = t.lineno;
+  switch (t._type) {
+    case 'Name':
+      deleteName(L, t.id);
+      return;
+    case 'Attribute':
+      L.callStatus('pync_setattr', [lowerExpr(L, t.value), L.str(t.attr), L.null()], ['obj', 'obj', 'obj']);
+      return;
+    case 'Subscript': {
+      const obj = lowerExpr(L, t.value);
+      const key = lowerExpr(L, t.slice);
+      L.line = t.lineno;
+      L.callStatus('pync_setitem', [obj, key, L.null()], ['obj', 'obj', 'obj']);
+      return;
+    }
+    case 'Tuple': case 'List':
+      for (const e of t.elts) lowerDelete(L, e);
+      return;
+    default:
+      L.unsupported(t, 'this del target', 'delete names, attributes or subscripts');
+  }
+}
+
+function lowerIf(L: Lowerer, s: A.IfNode): void {
+  const then = L.newBlock('if.then');
+  const done = L.newBlock('if.end');
+  const other = s.orelse.length ? L.newBlock('if.else') : done;
+  L.branch(lowerCondition(L, s.test), then, other);
+  L.setBlock(then);
+  lowerBody(L, s.body);
+  L.jump(done);
+  if (s.orelse.length) {
+    L.setBlock(other);
+    lowerBody(L, s.orelse);
+    L.jump(done);
+  }
+  L.setBlock(done);
+}
+
+function lowerWhile(L: Lowerer, s: A.WhileNode): void {
+  const head = L.newBlock('while.head');
+  const body = L.newBlock('while.body');
+  const done = L.newBlock('while.end');
+  const orelse = s.orelse.length ? L.newBlock('while.else') : done;
+  L.jump(head);
+  L.setBlock(head);
+  L.branch(lowerCondition(L, s.test), body, orelse);
+  L.setBlock(body);
+  loop(L, head, done, () => lowerBody(L, s.body));
+  L.jump(head);
+  if (s.orelse.length) {
+    L.setBlock(orelse);
+    lowerBody(L, s.orelse);
+    L.jump(done);
+  }
+  L.setBlock(done);
+}
+
+function lowerFor(L: Lowerer, s: A.ForNode): void {
+  const iterable = lowerExpr(L, s.iter);
+  L.line = s.iter.lineno;
+  const it = L.callObj('pync_iter', iterable);
+  const itSlot = L.fn.slot('.iter');
+  L.localSet(itSlot, it);
+  const head = L.newBlock('for.head');
+  const body = L.newBlock('for.body');
+  const done = L.newBlock('for.end');
+  const orelse = s.orelse.length ? L.newBlock('for.else') : done;
+  L.jump(head);
+  L.setBlock(head);
+  L.line = s.lineno;
+  const item = nextItem(L, L.localGet(itSlot, null), body, orelse);
+  L.setBlock(body);
+  assignTo(L, s.target, item);
+  loop(L, head, done, () => lowerBody(L, s.body));
+  L.jump(head);
+  if (s.orelse.length) {
+    L.setBlock(orelse);
+    lowerBody(L, s.orelse);
+    L.jump(done);
+  }
+  L.setBlock(done);
+}
+
+/**
+ * The next item of an iterator: continues in `more` with the item, or in `exhausted` when the
+ * iterator is done; an error inside next() goes to the handler.
+ */
+export function nextItem(L: Lowerer, it: Operand, more: Block, exhausted: Block): Operand {
+  const item = L.call('pync_next', 'obj', [it], ['obj'], 'none');
+  const end = L.value('bool');
+  L.emit({ op: 'convert', kind: 'is-null', value: item, result: end });
+  const check = L.newBlock('next.end');
+  const got = L.newBlock('next.item');
+  L.branch(end, check, got);
+  L.setBlock(check);
+  L.call('pync_check_exc', 'i32', [], [], 'neg');
+  L.jump(exhausted);
+  L.setBlock(got);
+  L.jump(more);
+  L.setBlock(more);
+  return item;
+}
+
+/** Runs `body` as a loop body: break and continue inside it go to these blocks. */
+export function loop(L: Lowerer, continueTo: Block, breakTo: Block, body: () => void): void {
+  L.loops.push({ continueTo, breakTo, finallyDepth: L.finallies.length });
+  try {
+    body();
+  } finally {
+    L.loops.pop();
+  }
+}
+
+function lowerLoopJump(L: Lowerer, s: A.BreakNode | A.ContinueNode): void {
+  const target = L.loops[L.loops.length - 1];
+  if (!target) {
+    L.unsupported(s, s._type === 'Break' ? "'break' outside loop" : "'continue' not properly in loop", 'CPython rejects it too');
+  }
+  // leaving try/finally and with blocks: run their cleanup, innermost first
+  runCleanupsDownTo(L, target.finallyDepth);
+  L.jump(s._type === 'Break' ? target.breakTo : target.continueTo);
+}
+
+function lowerAssert(L: Lowerer, s: A.AssertNode): void {
+  const ok = L.newBlock('assert.ok');
+  const fail = L.newBlock('assert.fail');
+  L.branch(lowerCondition(L, s.test), ok, fail);
+  L.setBlock(fail);
+  const msg = s.msg ? lowerExpr(L, s.msg) : L.null();
+  L.line = s.lineno;
+  L.raiseVia('pync_raise_assertion', [msg], ['obj']);
+  L.setBlock(ok);
+}

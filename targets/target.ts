@@ -1,0 +1,51 @@
+// targets/target.ts — what a target backend describes. One module per target in targets/
+// exports a TargetDescriptor; nothing outside targets/ and src/toolchain/ branches on a triple.
+//
+// The compiler (src/compiler) needs only the slice in TargetABI (word size, LLVM triple and data
+// layout); the toolchain needs the rest (how to compile the runtime, link, and run the output).
+
+/** The part of a target the code generator sees. */
+export interface TargetABI {
+  /** the LLVM IR `target triple`, normalised as clang prints it */
+  readonly llvmTriple: string;
+  /** the LLVM IR `target datalayout`, exactly as clang prints it for this target */
+  readonly dataLayout: string;
+  /** bits in a pointer: a pv is this wide */
+  readonly pointerBits: 32 | 64;
+  /** C `size_t` / `long` width in bits (the runtime's ABI) */
+  readonly sizeBits: 32 | 64;
+  /** functions must carry "no-builtins" (bare metal: clang would otherwise call memcpy/memset) */
+  readonly noBuiltins: boolean;
+}
+
+export interface RunCommand {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface TargetDescriptor extends TargetABI {
+  /** canonical name, e.g. 'x86_64-linux-gnu' */
+  readonly name: string;
+  /** other spellings accepted on the command line */
+  readonly aliases: readonly string[];
+  /** one line for `pync targets` */
+  readonly description: string;
+  /** clang's --target= value */
+  readonly clangTarget: string;
+  /** extra clang flags for every compilation (-mcpu=..., -mfloat-abi=...) */
+  readonly cflags: readonly string[];
+  /** the runtime's platform layer source (relative to src/runtime/) and its defines */
+  readonly runtime: {
+    readonly platform: string;
+    readonly defines: Readonly<Record<string, string>>;
+  };
+  /** the sysroot this target links against, or null for the host's own libraries */
+  readonly sysroot: string | null;
+  /** the executable's file-name suffix ('' on Linux) */
+  readonly exeSuffix: string;
+  /** link arguments given to clang after the objects (e.g. -lm, -static) */
+  linkArgs(options: { static: boolean; sysrootDir: string | null }): string[];
+  /** how to run an output of this target on this machine, or null if it cannot run here */
+  runCommand(exe: string, args: readonly string[], sysrootDir: string | null): RunCommand | null;
+}
