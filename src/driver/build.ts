@@ -67,6 +67,7 @@ export async function buildProgram(req: BuildRequest): Promise<BuildResult> {
   const entry = resolve(req.entry);
   checkReadable(req.entry, entry);
   const output = resolve(req.output ?? defaultOutput(entry, req.target));
+  if (isFolder(output)) throw new BuildError(`the output ${req.output ?? output} is a folder; give a file name with -o`);
   const cacheDir = req.cacheDir ?? userCacheDir();
   const llvm = await findLlvm();
   const sysrootDir = requireSysroot(req.target, cacheDir);
@@ -164,6 +165,14 @@ function checkReadable(given: string, path: string): void {
     throw new BuildError(`cannot read ${given}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
   }
   if (isDir) throw new BuildError(`${given} is a folder; give the program's .py file`);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isFile(path: string): boolean {

@@ -91,6 +91,7 @@ describe('pync build', () => {
   it('reports a missing input in one line', () => {
     expectOneLineError(pync(['build', 'nothere.py']), 1, /cannot read nothere\.py: no such file/);
     expectOneLineError(pync(['build', '.']), 1, /is a folder/);
+    expectOneLineError(pync(['build', 'greet.py', '-o', '.']), 1, /the output \. is a folder; give a file name with -o/);
   });
 
   it('rejects a bad -O level as a usage error', () => {
