@@ -17,29 +17,6 @@
 /* A C driver links no compiled Python modules. */
 const pync_module_def *const pync_program_modules[] = {NULL};
 
-/* Work-around while the core does not trace what pync_type_ready allocates for static types
-   (dict, mro, bases, qualname, module): keep those of the types the cases reach alive. Harmless
-   once the core roots them itself. */
-extern pync_type pync_NoneType_type, pync_NotImplementedType_type, pync_ellipsis_type, pync_method_type,
-    pync_builtin_function_type, pync_cell_type, pync_module_type, pync_function_type, pync_str_iterator_type,
-    pync_str_ascii_iterator_type, pync_bytes_iterator_type, pync_bytearray_iterator_type;
-static pync_type *const rooted_types[] = {
-    &pync_object_type, &pync_type_type, &pync_NoneType_type, &pync_NotImplementedType_type, &pync_ellipsis_type,
-    &pync_int_type, &pync_bool_type, &pync_float_type, &pync_complex_type, &pync_str_type, &pync_bytes_type,
-    &pync_bytearray_type, &pync_tuple_type, &pync_list_type, &pync_dict_type, &pync_set_type, &pync_frozenset_type,
-    &pync_range_type, &pync_slice_type, &pync_function_type, &pync_method_type, &pync_builtin_function_type,
-    &pync_method_descriptor_type, &pync_cell_type, &pync_module_type, &pync_tuple_iterator_type,
-    &pync_str_iterator_type, &pync_str_ascii_iterator_type, &pync_bytes_iterator_type, &pync_bytearray_iterator_type,
-    &pync_BaseException_type, &pync_Exception_type, &pync_ArithmeticError_type, &pync_OverflowError_type,
-    &pync_AttributeError_type, &pync_LookupError_type, &pync_IndexError_type, &pync_KeyError_type,
-    &pync_TypeError_type, &pync_ValueError_type, &pync_UnicodeError_type, &pync_UnicodeEncodeError_type,
-    &pync_UnicodeDecodeError_type, &pync_MemoryError_type, &pync_SystemError_type, NULL,
-};
-
-static void root_static_types(void) {
-    for (int i = 0; rooted_types[i]; i++) pync_gc_add_roots(&rooted_types[i]->dict, 5);
-}
-
 /* ---- classes the cases use (the generator defines the same ones in Python) ---------------------
 
      class S(str): pass                class B(bytes): pass          class BA(bytearray): pass
@@ -404,7 +381,6 @@ int main(int argc, char **argv) {
     if (fread(text, 1, (size_t)size, f) != (size_t)size) return 2;
     text[size] = 0;
     fclose(f);
-    root_static_types(); /* before start-up: collections may already happen there */
     /* the collector scans the stack from its current end up to this address: a little above main's
        own locals, as main.c does */
     if (pync_runtime_start((void *)(&top + 64), 1, argv) < 0) {
