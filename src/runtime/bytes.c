@@ -99,6 +99,9 @@ pv pync_bytearray_new(const uint8_t *data, size_t size) {
     return a;
 }
 
+/* mod_array.c: an array.array's storage (1 with data and size set), else 0 */
+int pync_array_buffer(pv v, uint8_t **data, size_t *size);
+
 int pync_txt_bytes_like(pv v, pync_bview *out) {
     if (pv_is_small(v)) return 0;
     const pync_type *t = pv_type(v);
@@ -110,6 +113,12 @@ int pync_txt_bytes_like(pv v, pync_bview *out) {
     if (t == &pync_bytearray_type || pync_is_subtype(t, &pync_bytearray_type)) {
         out->p = ba_data(v);
         out->n = ((pync_bytearray *)v)->size;
+        return 1;
+    }
+    /* an array.array is a buffer too, as in CPython */
+    uint8_t *ap;
+    if (pync_array_buffer(v, &ap, &out->n)) {
+        out->p = ap;
         return 1;
     }
     return 0;
@@ -192,6 +201,10 @@ static int bytes_hash(pv self, int64_t *out) {
 
 static pv bytes_richcompare(pv a, pv b, pync_cmpop op) {
     pync_bview x, y;
+    /* bytes compares only with bytes and bytearray; bytearray with any buffer (an array) */
+    if ((pync_array_buffer(a, NULL, NULL) && !pync_txt_is_bytearray(b)) ||
+        (pync_array_buffer(b, NULL, NULL) && !pync_txt_is_bytearray(a)))
+        return pync_NotImplemented;
     if (!pync_txt_bytes_like(a, &x) || !pync_txt_bytes_like(b, &y)) return pync_NotImplemented;
     if (op == PYNC_EQ || op == PYNC_NE) {
         bool eq = x.n == y.n;
