@@ -47,18 +47,23 @@ pv pync_print(pv *args, size_t nargs, pv kwnames) {
     }
     if (file == pync_None) file = 0;
     if (file && pv_type(file) != &pync_textio_type) {
-        /* any object with write(): build the text and call it */
-        pync_strbuf b;
-        if (pync_strbuf_init(&b, 64) < 0) return 0;
+        /* any object with write(): one call per piece (each value, separator, end), as CPython
+           does; flush=True calls file.flush() */
+        pv write = pync_str_from_cstr("write");
+        pv sp = sep && sep != pync_None ? sep : pync_str_from_cstr(" ");
+        pv nl = end && end != pync_None ? end : pync_str_from_cstr("\n");
+        if (!write || !sp || !nl) return 0;
         for (size_t i = 0; i < nargs; i++) {
-            if (i > 0 && pync_strbuf_append_str(&b, sep && sep != pync_None ? sep : pync_str_from_cstr(" ")) < 0) return 0;
+            if (i > 0 && !pync_call_method(file, write, &sp, 1, 0)) return 0;
             pv s = pync_str(args[i]);
-            if (!s || pync_strbuf_append_str(&b, s) < 0) return 0;
+            if (!s || !pync_call_method(file, write, &s, 1, 0)) return 0;
         }
-        if (pync_strbuf_append_str(&b, end && end != pync_None ? end : pync_str_from_cstr("\n")) < 0) return 0;
-        pv text = pync_strbuf_finish(&b);
-        if (!text) return 0;
-        if (!pync_call_method(file, pync_str_from_cstr("write"), &text, 1, 0)) return 0;
+        if (!pync_call_method(file, write, &nl, 1, 0)) return 0;
+        if (opts[3]) {
+            int t = pync_truth(opts[3]);
+            if (t < 0) return 0;
+            if (t && !pync_call_method(file, pync_str_from_cstr("flush"), NULL, 0, 0)) return 0;
+        }
         return pync_None;
     }
     int fd = file ? pync_textio_fd(file) : 1;
