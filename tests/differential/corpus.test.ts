@@ -15,10 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveTarget } from '../../targets/index.js';
 import { findLlvm } from '../../src/toolchain/llvm.js';
 import { ensureRuntime } from '../../src/toolchain/runtime.js';
-import { runtimeSources } from '../../src/toolchain/runtime-sources.js';
 import { ensureTestSysroot, repoRoot, testCacheDir } from '../toolchain/support.js';
 import {
-  collectPrograms, formatReport, judge, readExpectedFailures, runPrograms, staleEntries, updatedExpectedFailures,
+  collectPrograms, formatReport, judge, readExpectedFailures, runPrograms, snapshotPync, staleEntries, updatedExpectedFailures,
   writeExpectedFailures, type Outcome, type Verdict,
 } from './harness.js';
 
@@ -42,16 +41,11 @@ describe.each(targetNames)('%s', (targetName) => {
     if (!existsSync(join(repoRoot, 'dist', 'pync.mjs'))) throw new Error('dist/pync.mjs is missing: run `npm run build` first');
     const cacheDir = testCacheDir();
     const sysrootDir = target.sysroot ? ensureTestSysroot(target.sysroot) : null;
+    const pync = snapshotPync(cacheDir);
     // one runtime build up front, rather than two racing builds from the first two programs
-    await ensureRuntime(target, await findLlvm(), { cacheDir });
+    await ensureRuntime(target, await findLlvm(), { cacheDir, runtimeDir: pync.runtimeDir });
     const started = performance.now();
-    const outcomes = await runPrograms(programs, {
-      target,
-      sysrootDir,
-      cacheDir,
-      runtimeHash: runtimeSources(target.runtime.platform).hash,
-      jobs: 2,
-    });
+    const outcomes = await runPrograms(programs, { target, sysrootDir, cacheDir, pync, jobs: 2 });
     allOutcomes.push(...outcomes);
     verdicts = judge(outcomes, listed);
     const report = formatReport(target.name, verdicts, (performance.now() - started) / 1000);

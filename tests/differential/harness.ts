@@ -7,14 +7,15 @@
 // break the rules). The rules: a listed program must fail *to compile*, with a diagnostic — never
 // build and print something wrong; a program not listed must pass.
 //
-// Builds run two at a time, all with one private snapshot of the pync bundle (others may rebuild
-// dist/ meanwhile), and are cached in <cache>/differential/<target>/<program path>/ with the key
-// they were made for (the program folder's .py files + the pync bundle + the runtime sources +
-// the target), so a rerun with nothing changed only runs the programs, and each program keeps
-// one build however often pync changes. A compile failure is cached too.
+// Builds run two at a time, all with one private snapshot of pync (bundle and runtime sources:
+// others may rebuild dist/ or edit the runtime meanwhile), and are cached in
+// <cache>/differential/<target>/<program path>/ with the key they were made for (the program
+// folder's .py files + the pync snapshot + the target), so a rerun with nothing changed only runs
+// the programs, and each program keeps one build however often pync changes. A compile failure
+// is cached too.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import type { TargetDescriptor } from '../../targets/target.js';
 import { mapLimit, runTool } from '../../src/toolchain/run.js';
@@ -114,8 +115,8 @@ export interface HarnessOptions {
   readonly sysrootDir: string | null;
   /** pync's cache (PYNC_CACHE_DIR for the builds) */
   readonly cacheDir: string;
-  /** identifies the runtime sources (their content hash) */
-  readonly runtimeHash: string;
+  /** the pync to build with */
+  readonly pync: PyncSnapshot;
   readonly jobs?: number;
   /** a program may run this long */
   readonly runTimeoutMs?: number;
@@ -124,40 +125,58 @@ export interface HarnessOptions {
   readonly progress?: (done: number, total: number) => void;
 }
 
+/** One pync, frozen for a run: the bundle and the runtime sources it builds with. */
+export interface PyncSnapshot {
+  /** the bundle to run (its package folder holds package.json and src/runtime) */
+  readonly module: string;
+  readonly runtimeDir: string;
+  /** of the bundle and the runtime sources */
+  readonly hash: string;
+}
+
 /**
- * A private copy of the pync bundle (dist/differential/pync-<hash>.mjs) for one run: others may
- * rebuild dist/pync.mjs meanwhile, and a run must use one compiler throughout. It stays inside
- * the package so pync still finds its runtime sources from it.
+ * Copies dist/pync.mjs, package.json and src/runtime into <cache>/differential/pync-<hash>/, a
+ * package of its own: others may rebuild dist/ or edit the runtime during a run, and a run must
+ * use one compiler and one runtime throughout (a runtime edit halfway would otherwise make every
+ * later build rebuild the runtime, or fail with it). Snapshots older than an hour are removed.
  */
-export function snapshotPync(): { file: string; hash: string } {
+export function snapshotPync(cacheDir: string): PyncSnapshot {
   const bundle = readFileSync(join(repoRoot, 'dist', 'pync.mjs'));
-  const hash = createHash('sha256').update(bundle).digest('hex');
-  const dir = join(repoRoot, 'dist', 'differential');
-  const file = join(dir, `pync-${hash.slice(0, 16)}.mjs`);
-  mkdirSync(dir, { recursive: true });
-  if (!existsSync(file)) {
-    writeFileSync(`${file}.tmp-${process.pid}`, bundle);
-    renameSync(`${file}.tmp-${process.pid}`, file);
+  const runtimeHash = hashTree(join(repoRoot, 'src', 'runtime'));
+  const hash = sha256([bundle.toString('latin1'), runtimeHash]);
+  const root = join(cacheDir, 'differential');
+  const dir = join(root, `pync-${hash.slice(0, 16)}`);
+  if (!existsSync(dir)) {
+    const temp = `${dir}.tmp-${process.pid}`;
+    rmSync(temp, { recursive: true, force: true });
+    mkdirSync(join(temp, 'dist'), { recursive: true });
+    writeFileSync(join(temp, 'dist', 'pync.mjs'), bundle);
+    cpSync(join(repoRoot, 'package.json'), join(temp, 'package.json'));
+    cpSync(join(repoRoot, 'src', 'runtime'), join(temp, 'src', 'runtime'), { recursive: true });
+    try {
+      renameSync(temp, dir);
+    } catch {
+      rmSync(temp, { recursive: true, force: true }); // another run made the same snapshot
+    }
   }
-  for (const old of listSorted(dir)) {
-    const path = join(dir, old);
-    // older snapshots, unless another run may still be using them (an hour)
-    if (path !== file && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { force: true });
+  for (const name of listSorted(root)) {
+    const path = join(root, name);
+    if (name.startsWith('pync-') && path !== dir && Date.now() - statSync(path).mtimeMs > 3_600_000) {
+      rmSync(path, { recursive: true, force: true });
+    }
   }
-  return { file, hash };
+  return { module: join(dir, 'dist', 'pync.mjs'), runtimeDir: join(dir, 'src', 'runtime'), hash };
 }
 
 /** Builds and runs every program, `jobs` at a time. */
 export async function runPrograms(programs: readonly Program[], options: HarnessOptions): Promise<Outcome[]> {
-  const pync = snapshotPync();
-  const bundle = pync.hash;
   const folderHashes = new Map<string, string>();
   let done = 0;
   return mapLimit(programs, options.jobs ?? 2, async (program) => {
     const folder = dirname(program.source);
     if (!folderHashes.has(folder)) folderHashes.set(folder, hashPyFiles(folder));
-    const key = sha256([program.key, folderHashes.get(folder)!, bundle, options.runtimeHash, options.target.name]).slice(0, 24);
-    const outcome = await buildAndRun(program, key, pync.file, options);
+    const key = sha256([program.key, folderHashes.get(folder)!, options.pync.hash, options.target.name]).slice(0, 24);
+    const outcome = await buildAndRun(program, key, options);
     options.progress?.(++done, programs.length);
     return outcome;
   });
@@ -169,7 +188,7 @@ interface BuildRecord {
   readonly stderr: string;
 }
 
-async function buildAndRun(program: Program, key: string, pyncModule: string, options: HarnessOptions): Promise<Outcome> {
+async function buildAndRun(program: Program, key: string, options: HarnessOptions): Promise<Outcome> {
   const folder = join(options.cacheDir, 'differential', options.target.name, program.key.replace(/\.py$/, ''));
   const exe = join(folder, basename(program.source, '.py'));
   const recordFile = join(folder, 'build.json');
@@ -178,7 +197,7 @@ async function buildAndRun(program: Program, key: string, pyncModule: string, op
   const buildCached = record !== null && (record.status !== 0 || existsSync(exe));
   if (!buildCached) {
     mkdirSync(folder, { recursive: true });
-    const r = await runTool(process.execPath, ['--input-type=module', '-e', PYNC_MAIN, pyncModule, 'build', program.source, '--target', options.target.name, '-o', exe], {
+    const r = await runTool(process.execPath, ['--input-type=module', '-e', PYNC_MAIN, options.pync.module, 'build', program.source, '--target', options.target.name, '-o', exe], {
       cwd: dirname(program.source),
       env: { ...process.env, PYNC_CACHE_DIR: options.cacheDir },
       timeoutMs: options.buildTimeoutMs ?? 300_000,
@@ -191,7 +210,8 @@ async function buildAndRun(program: Program, key: string, pyncModule: string, op
   const outcome = (kind: OutcomeKind, detail: string): Outcome => ({ program, kind, detail, buildCached });
   if (record!.status !== 0) {
     const lines = record!.stderr.split('\n').filter((l) => l.trim() !== '');
-    const diagnostic = lines.find((l) => /^\S.*:\d+:\d+: error: /.test(l));
+    // a diagnostic names a source position; `pync: error: ...` is the toolchain failing
+    const diagnostic = lines.find((l) => !l.startsWith('pync: ') && /^[^:\s][^:]*:\d+:\d+: error: /.test(l));
     if (record!.status === 1 && diagnostic) return outcome('compile-error', stripPath(diagnostic, program));
     return outcome('build-failure', `pync build exited ${record!.status}: ${lines[0] ?? '(no output)'}`);
   }
@@ -325,6 +345,20 @@ function readRecord(file: string): BuildRecord | null {
 function sha256(parts: readonly string[]): string {
   const h = createHash('sha256');
   for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+}
+
+/** Every file under `dir`, paths and contents. */
+function hashTree(dir: string): string {
+  const h = createHash('sha256');
+  const walk = (d: string): void => {
+    for (const name of listSorted(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else h.update(relative(dir, path)).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(dir);
   return h.digest('hex');
 }
 
