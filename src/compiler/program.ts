@@ -23,7 +23,7 @@ import type { CompileOptions, CompileResult, CompiledModule } from './index.js';
 import { STDLIB_MODULES } from './stdlib-modules.js';
 
 /** Modules the runtime provides (src/runtime/mod_*.c). */
-export const BUILTIN_MODULES: readonly string[] = ['math', 'random', 'sys', 'time', 'cmath', 'gc', 'array', 'struct', 'io'];
+export const BUILTIN_MODULES: readonly string[] = ['math', 'random', 'sys', 'time', 'cmath', 'gc', 'array', 'struct', 'io', 'collections', 'itertools', 'functools', 'operator'];
 
 interface SourceModule {
   name: string;
