@@ -286,7 +286,6 @@ static pv most_common_impl(pv self, pv n) {
 }
 
 static pv m_most_common(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (nargs > 1) return arity_error("Counter.most_common", nargs, 0, 1);
     pv n = nargs ? args[0] : 0;
     for (size_t i = 0; i < pync_kwcount(kwnames); i++) {
         if (!pync_kwname_is(kwnames, i, "n")) {
@@ -296,6 +295,7 @@ static pv m_most_common(pv self, pv *args, size_t nargs, pv kwnames) {
         if (n) return pync_raise_fmt(&pync_TypeError_type, "Counter.most_common() got multiple values for argument 'n'");
         n = args[nargs + i];
     }
+    if (nargs > 1) return arity_error("Counter.most_common", nargs, 0, 1);
     return most_common_impl(self, n);
 }
 
@@ -329,8 +329,20 @@ static pv m_copy(pv self, pv *args, size_t nargs, pv kwnames) {
 static pv m_missing(pv self, pv *args, size_t nargs, pv kwnames) {
     (void)self;
     (void)args;
-    if (no_kwargs_py("Counter.__missing__", kwnames) < 0) return 0;
-    if (nargs != 1) return arity_error("Counter.__missing__", nargs, 1, 1);
+    static const char *const names[] = {"key"};
+    if (nargs == 1 && pync_kwcount(kwnames) == 0) return zero();
+    size_t nkw = pync_kwcount(kwnames);
+    for (size_t k = 0; k < nkw; k++) {
+        if (!pync_kwname_is(kwnames, k, names[0])) {
+            return pync_raise_fmt(&pync_TypeError_type, "Counter.__missing__() got an unexpected keyword argument '%U'",
+                                  pync_kwname(kwnames, k));
+        }
+        if (nargs) return pync_raise_fmt(&pync_TypeError_type, "Counter.__missing__() got multiple values for argument 'key'");
+    }
+    if (nargs > 1) return arity_error("Counter.__missing__", nargs, 1, 1);
+    if (nargs + nkw == 0) {
+        return pync_raise_fmt(&pync_TypeError_type, "Counter.__missing__() missing 1 required positional argument: 'key'");
+    }
     return zero();
 }
 

@@ -173,15 +173,87 @@ static pv od_richcompare(pv a, pv b, pync_cmpop op) {
     return pync_dict_richcompare(a, b, op);
 }
 
-/* the entry index of key, or -1 with KeyError raised / -2 on error */
+/* KeyError as CPython's OrderedDict raises it (PyErr_SetObject(KeyError, key)): a tuple key
+   becomes the exception's arguments, None gives no arguments */
+static pv od_key_error(pv key) {
+    if (key == pync_None) return pync_raise((pv)&pync_KeyError_type);
+    if (pv_type(key) == &pync_tuple_type) {
+        pv exc = pync_call_ex((pv)&pync_KeyError_type, key, 0);
+        return exc ? pync_raise(exc) : 0;
+    }
+    return pync_raise_key_error(key);
+}
+
+/* the entry index of key, or -2 with KeyError raised / on error */
 static int64_t find_entry(pv self, pv key, int64_t *hash) {
     if (pync_hash(key, hash) < 0) return -2;
     int64_t ix = pync_dict_lookup(D(self), key, *hash);
     if (ix == -1) {
-        pync_raise_key_error(key);
+        od_key_error(key);
         return -2;
     }
     return ix;
+}
+
+/* pop(key, default=<unset>) */
+static pv od_pop(pv self, pv *args, size_t nargs, pv kwnames) {
+    static const char *const names[] = {"key", "default", NULL};
+    pv a[2];
+    if (pync_stdmod_parse("pop", args, nargs, kwnames, names, 2, 1, a) < 0) return 0;
+    pv key = a[0];
+    if (pv_type(self) == &pync_ordereddict_type) {
+        int64_t hash;
+        if (pync_hash(key, &hash) < 0) return 0;
+        int64_t ix = pync_dict_lookup(D(self), key, hash);
+        if (ix == -2) return 0;
+        if (ix >= 0) {
+            pv value = D(self)->entries[ix].value;
+            pync_dict_remove_at(D(self), ix, hash);
+            return value;
+        }
+    } else {
+        int in = pync_contains(self, key);
+        if (in < 0) return 0;
+        if (in) {
+            pv value = pync_getitem(self, key);
+            if (!value || pync_setitem(self, key, 0) < 0) return 0;
+            return value;
+        }
+    }
+    return a[1] ? a[1] : od_key_error(key);
+}
+
+/* fromkeys(iterable, value=None), a class method */
+static pv od_fromkeys(pv cls, pv *args, size_t nargs, pv kwnames) {
+    static const char *const names[] = {"iterable", "value", NULL};
+    pv a[2];
+    if (pync_stdmod_parse("fromkeys", args, nargs, kwnames, names, 2, 1, a) < 0) return 0;
+    pv value = a[1] ? a[1] : pync_None;
+    pv self = pync_call0(cls);
+    pv it = self ? pync_iter(a[0]) : 0;
+    if (!it) return 0;
+    for (;;) {
+        pv key = pync_stdmod_next(it);
+        if (!key) return pync_current_exc ? 0 : self;
+        if (set_item(self, key, value) < 0) return 0;
+    }
+}
+
+/* setdefault(key, default=None) */
+static pv od_setdefault(pv self, pv *args, size_t nargs, pv kwnames) {
+    static const char *const names[] = {"key", "default", NULL};
+    pv a[2];
+    if (pync_stdmod_parse("setdefault", args, nargs, kwnames, names, 2, 1, a) < 0) return 0;
+    pv dflt = a[1] ? a[1] : pync_None;
+    if (pv_type(self) == &pync_ordereddict_type) {
+        pv v = pync_dict_get(self, a[0]);
+        if (v || pync_current_exc) return v;
+        return pync_dict_setitem(self, a[0], dflt) < 0 ? 0 : dflt;
+    }
+    int in = pync_contains(self, a[0]);
+    if (in < 0) return 0;
+    if (in) return pync_getitem(self, a[0]);
+    return pync_setitem(self, a[0], dflt) < 0 ? 0 : dflt;
 }
 
 /* The OrderedDict's struct: a dict and where its first live entry is known to be at or after
@@ -520,6 +592,9 @@ static const pync_method_def od_methods[] = {
     {"copy", od_copy, 0},
     {"__copy__", od_copy, 0},
     {"update", od_update, 0},
+    {"pop", od_pop, 0},
+    {"fromkeys", od_fromkeys, PYNC_METH_CLASS},
+    {"setdefault", od_setdefault, 0},
     {"keys", od_keys, 0},
     {"values", od_values, 0},
     {"items", od_items, 0},

@@ -485,10 +485,10 @@ static pv combinations_common(const char *name, const pync_type *type, pv *args,
     static const char *const names[] = {"iterable", "r", NULL};
     pv a[2];
     if (pync_stdmod_parse(name, args, nargs, kwnames, names, 2, 2, a) < 0) return 0;
-    pv pool = as_tuple(a[0]);
-    if (!pool) return 0;
     int64_t r;
     if (pync_index(a[1], &r) < 0) return 0;
+    pv pool = as_tuple(a[0]);
+    if (!pool) return 0;
     if (r < 0) return pync_raise_fmt(&pync_ValueError_type, "r must be non-negative");
     int64_t n = (int64_t)((pync_tuple *)pool)->size;
     bool stopped = repl ? (n == 0 && r > 0) : r > n;

@@ -27,11 +27,8 @@ static int py_bind(const char *qualname, pv *args, size_t nargs, pv kwnames, con
     size_t n = 0;
     while (names[n]) n++;
     for (size_t i = 0; i < n; i++) out[i] = 0;
-    if (nargs > n) {
-        py_arity_error(qualname, nargs, nrequired, n);
-        return -1;
-    }
-    for (size_t i = 0; i < nargs; i++) out[i] = args[i];
+    for (size_t i = 0; i < nargs && i < n; i++) out[i] = args[i];
+    /* as CPython binds: keyword errors first, then too many positional arguments */
     for (size_t k = 0; k < pync_kwcount(kwnames); k++) {
         size_t slot = n;
         for (size_t i = 0; i < n; i++) {
@@ -46,6 +43,10 @@ static int py_bind(const char *qualname, pv *args, size_t nargs, pv kwnames, con
             return -1;
         }
         out[slot] = args[nargs + k];
+    }
+    if (nargs > n) {
+        py_arity_error(qualname, nargs, nrequired, n);
+        return -1;
     }
     size_t missing = 0;
     const char *first = NULL, *second = NULL;
@@ -526,14 +527,18 @@ static pv make_wrapper(pv func, pv maxsize_obj, bool typed) {
     return update_wrapper_impl((pv)l, func, assigned, updated);
 }
 
-/* decorating_function(user_function): self is the tuple (maxsize, typed) */
-static pv lru_decorating_function(pv self, pv *args, size_t nargs, pv kwnames) {
-    static const char *const names[] = {"user_function", NULL};
-    pv a[1];
-    if (py_bind("lru_cache.<locals>.decorating_function", args, nargs, kwnames, names, 1, a) < 0) return 0;
-    const pync_tuple *p = (const pync_tuple *)self;
-    return make_wrapper(a[0], p->items[0], p->items[1] == pync_True);
+/* lru_cache(...) returns decorating_function(user_function): a function object whose closure
+   slot holds (maxsize, typed) */
+static pv lru_decorating_entry(pv func, pv *bound) {
+    const pync_tuple *p = (const pync_tuple *)((const pync_function *)func)->closure;
+    return make_wrapper(bound[0], p->items[0], p->items[1] == pync_True);
 }
+
+static const char *const user_function_names[] = {"user_function"};
+static const pync_code decorating_code = {
+    .name = "decorating_function", .qualname = "lru_cache.<locals>.decorating_function", .filename = "functools.py",
+    .firstlineno = 1, .argcount = 1, .varnames = user_function_names, .entry = lru_decorating_entry,
+};
 
 static pv ft_lru_cache(pv self, pv *args, size_t nargs, pv kwnames) {
     (void)self;
@@ -552,7 +557,9 @@ static pv ft_lru_cache(pv self, pv *args, size_t nargs, pv kwnames) {
     int typed = pync_truth(typed_obj);
     if (typed < 0) return 0;
     pv params = pync_tuple_pack(2, maxsize, pync_bool(typed));
-    return params ? pync_builtin_new("decorating_function", lru_decorating_function, params) : 0;
+    pv f = params ? pync_function_new(&decorating_code, 0, 0, params) : 0;
+    if (f) ((pync_function *)f)->module = pync_str_from_cstr("functools");
+    return f;
 }
 
 static pv ft_cache(pv self, pv *args, size_t nargs, pv kwnames) {
@@ -748,6 +755,114 @@ static pv ft_total_ordering(pv self, pv *args, size_t nargs, pv kwnames) {
     return cls;
 }
 
+/* ==== cached_property ==================================================================================== */
+
+/* Like the lru wrapper, a class made at import (functools.cached_property, __get__ in its
+   namespace) over a hidden C layout. pync does not call __set_name__ when a class is created,
+   so the attribute name starts as the function's __name__ (what __set_name__ gives in the usual
+   `@cached_property def name(self)`); __set_name__ still sets it when called. */
+typedef struct cpropobject {
+    pync_object ob;
+    pv func;
+    pv attrname;             /* str or None */
+    pv doc;
+    pv dict;
+} cpropobject;
+
+static pv cprop_class;
+
+static void cprop_trace(pync_object *o) {
+    cpropobject *c = (cpropobject *)o;
+    pync_gc_visit(c->func);
+    pync_gc_visit(c->attrname);
+    pync_gc_visit(c->doc);
+    pync_gc_visit(c->dict);
+}
+
+static pv cprop_construct(const pync_type *type, pv *args, size_t nargs, pv kwnames) {
+    static const char *const names[] = {"func", NULL};
+    pv a[1];
+    if (py_bind("cached_property.__init__", args, nargs, kwnames, names, 1, a) < 0) return 0;
+    cpropobject *c = pync_gc_alloc(type->basicsize, type);
+    if (!c) return 0;
+    c->func = a[0];
+    c->attrname = pync_getattr_cstr(a[0], "__name__");
+    if (!c->attrname || !pync_isinstance_type(c->attrname, &pync_str_type)) {
+        pync_exc_clear();
+        c->attrname = pync_None;
+    }
+    c->doc = pync_getattr_cstr(a[0], "__doc__");
+    if (!c->doc) {
+        if (pync_exc_matches(pync_current_exc, (pv)&pync_AttributeError_type) <= 0) return 0;
+        pync_exc_clear();
+        c->doc = pync_None;
+    }
+    return (pv)c;
+}
+
+static pv cprop_get(pv self, pv *args, size_t nargs, pv kwnames) {
+    if (pync_no_kwargs("__get__", kwnames) < 0 || pync_check_positional("__get__", nargs, 0, 1, 2) < 0) return 0;
+    cpropobject *c = (cpropobject *)self;
+    pv instance = args[0];
+    if (instance == pync_None) return self;
+    if (c->attrname == pync_None) {
+        return pync_raise_fmt(&pync_TypeError_type, "Cannot use cached_property instance without calling __set_name__ on it.");
+    }
+    pv cache = pync_getattr_cstr(instance, "__dict__");
+    if (!cache || !pync_isinstance_type(cache, &pync_dict_type)) {
+        if (cache || pync_exc_matches(pync_current_exc, (pv)&pync_AttributeError_type) > 0) {
+            pync_exc_clear();
+            return pync_raise_fmt(&pync_TypeError_type, "No '__dict__' attribute on '%s' instance to cache %R property.",
+                                  pv_type(instance)->name, c->attrname);
+        }
+        return 0;
+    }
+    pv val = pync_dict_get(cache, c->attrname);
+    if (val || pync_current_exc) return val;
+    val = pync_call1(c->func, instance);
+    if (!val || pync_setitem(cache, c->attrname, val) < 0) return 0;
+    return val;
+}
+
+static pv cprop_set_name(pv self, pv *args, size_t nargs, pv kwnames) {
+    static const char *const names[] = {"owner", "name", NULL};
+    pv a[2];
+    if (py_bind("cached_property.__set_name__", args, nargs, kwnames, names, 2, a) < 0) return 0;
+    ((cpropobject *)self)->attrname = a[1];
+    return pync_None;
+}
+
+static pv cprop_getattr(pv self, pv name) {
+    cpropobject *c = (cpropobject *)self;
+    if (pync_str_eq_cstr(name, "func")) return c->func;
+    if (pync_str_eq_cstr(name, "attrname")) return c->attrname;
+    if (pync_str_eq_cstr(name, "__doc__")) return c->doc;
+    return pync_generic_getattr(self, name);
+}
+
+static pync_type cprop_base_type = {
+    .ob = {&pync_type_type}, .name = "functools._cached_property_base", .base = &pync_object_type,
+    .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(cpropobject), .dictoffset = offsetof(cpropobject, dict),
+    .trace = cprop_trace, .construct = cprop_construct, .getattr = cprop_getattr,
+};
+static const pync_method_def cprop_get_def = {"__get__", cprop_get, 0};
+static const pync_method_def cprop_set_name_def = {"__set_name__", cprop_set_name, 0};
+
+/* a class `name` of module functools over the C type `layout`, with the given methods */
+static pv make_class(const char *name, pync_type *layout, const pync_method_def *const *defs) {
+    if (pync_stdmod_ready(layout, "functools") < 0) return 0;
+    pv ns = pync_dict_new();
+    pv n = pync_str_from_cstr(name);
+    pv modname = pync_str_from_cstr("functools");
+    if (!ns || !n || !modname || pync_dict_setitem(ns, pync_str_from_cstr("__module__"), modname) < 0) return 0;
+    for (size_t i = 0; defs[i]; i++) {
+        pv m = pync_method_descriptor_new(defs[i], layout);
+        if (!m || pync_dict_setitem(ns, pync_str_from_cstr(defs[i]->name), m) < 0) return 0;
+    }
+    pv bases = pync_tuple_pack(1, (pv)layout);
+    return bases ? pync_class_new(n, n, bases, ns, 0) : 0;
+}
+
 /* ==== the module ========================================================================================== */
 
 static void functools_roots(void) {
@@ -755,6 +870,7 @@ static void functools_roots(void) {
     pync_gc_visit(cache_info_type);
     pync_gc_visit(kwd_mark);
     pync_gc_visit(update_wrapper_fn);
+    pync_gc_visit(cprop_class);
 }
 
 static const pync_method_def functools_functions[] = {
@@ -780,21 +896,18 @@ static int functools_init(pv module) {
         if (!cache_info_type) return -1;
     }
     if (!lru_class) {
-        pv ns = pync_dict_new();
-        pv name = pync_str_from_cstr("_lru_cache_wrapper");
-        pv get = pync_method_descriptor_new(&lru_get_def, &lru_base_type);
-        pv modname = pync_str_from_cstr("functools");
-        if (!ns || !name || !get || !modname || pync_dict_setitem(ns, pync_str_from_cstr("__get__"), get) < 0 ||
-            pync_dict_setitem(ns, pync_str_from_cstr("__module__"), modname) < 0) return -1;
-        pv bases = pync_tuple_pack(1, (pv)&lru_base_type);
-        if (!bases) return -1;
-        lru_class = pync_class_new(name, name, bases, ns, 0);
-        if (!lru_class) return -1;
+        static const pync_method_def *const lru_defs[] = {&lru_get_def, NULL};
+        if (!(lru_class = make_class("_lru_cache_wrapper", &lru_base_type, lru_defs))) return -1;
+    }
+    if (!cprop_class) {
+        static const pync_method_def *const cprop_defs[] = {&cprop_get_def, &cprop_set_name_def, NULL};
+        if (!(cprop_class = make_class("cached_property", &cprop_base_type, cprop_defs))) return -1;
     }
     if (!update_wrapper_fn && !(update_wrapper_fn = pync_builtin_new("update_wrapper", ft_update_wrapper, module))) return -1;
     if (pync_module_add(module, "update_wrapper", update_wrapper_fn) < 0) return -1;
     if (pync_module_add_functions(module, functools_functions) < 0) return -1;
     if (pync_module_add(module, "partial", (pv)&partial_type) < 0 || pync_module_add(module, "_lru_cache_wrapper", lru_class) < 0 ||
+        pync_module_add(module, "cached_property", cprop_class) < 0 ||
         pync_module_add(module, "_CacheInfo", cache_info_type) < 0 ||
         pync_module_add(module, "WRAPPER_ASSIGNMENTS", assignments_tuple()) < 0 ||
         pync_module_add(module, "WRAPPER_UPDATES", updates_tuple()) < 0) {

@@ -36,10 +36,40 @@ static void inherit_slots(pync_type *t) {
     if (!t->dictoffset) t->dictoffset = b->dictoffset;
 }
 
+/* it.__next__() and x.__iter__() for the types whose slots implement them */
+static pv next_method(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)args;
+    if (pync_check_no_args("__next__", nargs, kwnames) < 0) return 0;
+    pv item = pv_type(self)->next(self);
+    if (!item && !pync_current_exc) return pync_raise((pv)&pync_StopIteration_type);
+    return item;
+}
+
+static pv iter_method(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)args;
+    if (pync_check_no_args("__iter__", nargs, kwnames) < 0) return 0;
+    return pv_type(self)->iter(self);
+}
+
+static const pync_method_def next_def = {"__next__", next_method, 0};
+static const pync_method_def iter_def = {"__iter__", iter_method, 0};
+
+static int add_slot_method(pync_type *t, const pync_method_def *def) {
+    pv name = pync_str_intern(pync_str_from_cstr(def->name));
+    if (!name) return -1;
+    pv have = pync_dict_get(t->dict, name);
+    if (have) return 0;
+    if (pync_current_exc) return -1;
+    pv m = pync_method_descriptor_new(def, t);
+    return m ? pync_dict_setitem(t->dict, name, m) : -1;
+}
+
 int pync_stdmod_ready(pync_type *t, const char *module) {
     if (t->dict) return 0;
     inherit_slots(t);
     if (pync_type_ready(t) < 0) return -1;
+    if (t->next && add_slot_method(t, &next_def) < 0) return -1;
+    if (t->iter && t->base == &pync_object_type && add_slot_method(t, &iter_def) < 0) return -1;
     pv m = pync_str_from_cstr(module);
     pv q = pync_str_from_cstr(pync_stdmod_type_name(t));
     if (!m || !q) return -1;

@@ -113,3 +113,18 @@ show(lambda: OrderedDict().move_to_end(1))
 show(lambda: OrderedDict(a=1).move_to_end('a', 1, 2))
 show(lambda: OrderedDict().popitem(1, 2))
 show(lambda: OrderedDict(a=1)['b'])
+print(OrderedDict(a=1).pop(key='a', default=2), OrderedDict().pop('z', default=3), OrderedDict().setdefault(key=1, default=2),
+      OrderedDict.fromkeys(iterable='ab', value=0))
+for key in [(1, 2), None, 'a', ()]:
+    try:
+        OrderedDict().pop(key)
+    except KeyError as e:
+        print(repr(e))
+    try:
+        OrderedDict().move_to_end(key)
+    except KeyError as e:
+        print(repr(e))
+show(lambda: OrderedDict().pop())
+show(lambda: OrderedDict().pop(1, x=2))
+show(lambda: OrderedDict().setdefault())
+show(lambda: OrderedDict.fromkeys())
