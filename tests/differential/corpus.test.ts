@@ -3,7 +3,8 @@
 // aarch64 (qemu-aarch64 -L SYSROOT), and its stdout and exit status compared with CPython's .exp.
 // Each category is one test: it fails when a program does not do what expected-failures.txt says
 // (listed: fails to compile with a diagnostic; not listed: passes). The per-category table and the
-// offending programs are printed, and written to <cache>/differential/<target>/report.txt.
+// offending programs are printed, and written to <cache>/differential/<target>/report.txt
+// (report-<filter>.txt for a filtered run).
 //
 // Environment: PYNC_DIFF_TARGETS=x86_64-linux-gnu (a comma-separated subset), PYNC_DIFF_FILTER=int/
 // (programs whose path contains it), PYNC_UPDATE_EXPECTED_FAILURES=1 (rewrite the list from this
@@ -51,7 +52,8 @@ describe.each(targetNames)('%s', (targetName) => {
     const report = formatReport(target.name, verdicts, (performance.now() - started) / 1000);
     const reportDir = join(cacheDir, 'differential', target.name);
     mkdirSync(reportDir, { recursive: true });
-    writeFileSync(join(reportDir, 'report.txt'), formatReport(target.name, verdicts, (performance.now() - started) / 1000, Infinity));
+    const reportName = filter ? `report-${filter.replace(/[^\w.-]+/g, '_')}.txt` : 'report.txt';
+    writeFileSync(join(reportDir, reportName), formatReport(target.name, verdicts, (performance.now() - started) / 1000, Infinity));
     console.log(report);
   }, 1_200_000);
 
