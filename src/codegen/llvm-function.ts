@@ -44,8 +44,8 @@ class FunctionEmitter {
   emit(): string[] {
     const w = this.w;
     const fn = this.fn;
-    const params = this.isInit ? [`${w} %module`] : [`${w} %func`, ...Array.from({ length: fn.nparams }, (_, i) => `${w} %p${i}`)];
-    const ret = this.isInit ? 'i32' : w;
+    const params = this.isInit ? [`${w} %module`] : [`${w} %func`, ...fn.paramTys.map((t, i) => `${this.m.ty(t)} %p${i}`)];
+    const ret = this.isInit ? 'i32' : this.m.ty(fn.retTy);
     const linkage = 'internal';
 
     // the body first: it decides the argv buffers the prologue allocates
@@ -61,7 +61,7 @@ class FunctionEmitter {
     const out = this.out;
     const attrs = this.isGenerator ? '#2' : '#0';
     out.push(`define ${linkage} ${ret} ${globalName(fn.symbol)}(${params.join(', ')}) ${attrs} {`, 'entry:');
-    fn.slots.forEach((name, i) => out.push(`  %s${i} = alloca ${w}  ; ${name.replace(/[\r\n]/g, ' ')}`));
+    fn.slots.forEach((name, i) => out.push(`  %s${i} = alloca ${this.m.ty(fn.slotTys[i])}  ; ${name.replace(/[\r\n]/g, ' ')}`));
     this.argvSizes.forEach((n, i) => out.push(`  %argv${i} = alloca [${n} x ${w}]`));
     if (this.isGenerator) {
       this.coroutineStart(`b${fn.blocks[0].id}`);
@@ -73,11 +73,11 @@ class FunctionEmitter {
       out.push('}');
       return out;
     }
-    fn.slots.forEach((_, i) => out.push(`  store ${w} 0, ptr %s${i}`));
+    fn.slots.forEach((_, i) => out.push(`  store ${this.zeroOf(fn.slotTys[i])}, ptr %s${i}`));
     this.prologue();
     out.push(`  br label %b${fn.blocks[0].id}`);
     out.push(...body, ...errors);
-    out.push('exit:', ...this.leave(), this.isInit ? '  ret i32 -1' : `  ret ${w} 0`);
+    out.push('exit:', ...this.leave(), this.isInit ? '  ret i32 -1' : `  ret ${this.zeroOf(fn.retTy)}`);
     out.push('}');
     return out;
   }
@@ -108,7 +108,7 @@ class FunctionEmitter {
       '  %coro.hdl = call ptr @llvm.coro.begin(token %coro.id, ptr %coro.mem)',
       `  call void @pync_generator_set_handle(${w} %gen, ptr %coro.hdl)`,
     );
-    this.fn.slots.forEach((_, i) => this.out.push(`  store ${w} 0, ptr %s${i}`));
+    this.fn.slots.forEach((_, i) => this.out.push(`  store ${this.zeroOf(this.fn.slotTys[i])}, ptr %s${i}`));
     this.out.push(...this.suspendPoint(first));
   }
 
@@ -164,7 +164,7 @@ class FunctionEmitter {
       // pync_recursion_check undid the count when it raised
       `  br i1 %depth.fail, label %enter.fail, label %enter.ok`,
       'enter.fail:',
-      this.isInit ? '  ret i32 -1' : `  ret ${w} 0`,
+      this.isInit ? '  ret i32 -1' : `  ret ${this.zeroOf(this.fn.retTy)}`,
       'enter.ok:',
     );
     if (this.isInit) this.moduleStart();
@@ -177,6 +177,16 @@ class FunctionEmitter {
     this.m.declare('pync_gc_add_roots', 'void', ['ptr', 'size']);
     this.out.push(`  call void @pync_gc_add_roots(ptr @G, ${w} ${ir.globals.length})`);
     this.out.push(`  call void @pync_gc_add_roots(ptr @C, ${w} ${ir.consts.length})`);
+    if (ir.classRegistry.length) this.out.push(`  call void @pync_gc_add_roots(ptr @K, ${w} ${ir.classRegistry.length})`);
+    if (ir.builtins.length) {
+      // builtins are found once (0 for a name that is no builtin: NameError where it is read)
+      this.m.declare('pync_builtin', 'obj', ['ptr']);
+      this.out.push(`  call void @pync_gc_add_roots(ptr @B, ${w} ${ir.builtins.length})`);
+      ir.builtins.forEach((name, k) => {
+        this.out.push(`  %builtin.${k} = call ${w} @pync_builtin(ptr ${this.m.cstring(name)})`,
+          `  store ${w} %builtin.${k}, ptr ${this.m.builtinSlot(k)}`);
+      });
+    }
     const smallMax = (1n << BigInt(this.m.abi.pointerBits - 2)) - 1n;
     ir.consts.forEach((c, i) => {
       if (c.kind === 'code') return;
@@ -225,7 +235,7 @@ class FunctionEmitter {
         }
         const v = this.isInit ? '' : this.operand(t.value, out);
         out.push(...this.leave());
-        out.push(this.isInit ? '  ret i32 0' : `  ret ${this.w} ${v}`);
+        out.push(this.isInit ? '  ret i32 0' : `  ret ${this.m.ty(this.fn.retTy)} ${v}`);
         return;
       }
       case 'unreachable':
@@ -241,7 +251,8 @@ class FunctionEmitter {
     switch (i.op) {
       case 'rt': {
         const ret = i.result ? i.result.ty : 'void';
-        this.m.declare(i.fn, ret, i.argTys);
+        if (i.fn.startsWith('pync.')) this.m.defineInline(i.fn, ret, i.argTys);
+        else this.m.declare(i.fn, ret, i.argTys);
         const args = i.args.map((a, k) => `${this.m.ty(i.argTys[k])} ${this.operand(a, out)}`);
         this.consumeArgv(i.args);
         const call = `call ${this.m.ty(ret)} ${globalName(i.fn)}(${args.join(', ')})`;
@@ -250,10 +261,11 @@ class FunctionEmitter {
         return;
       }
       case 'direct': {
-        const args = i.args.map((a) => `${this.m.ty(a.ty)} ${this.operand(a, out)}`);
+        const tys: Ty[] = ['obj', ...i.fn.paramTys];
+        const args = i.args.map((a, k) => `${this.m.ty(tys[k])} ${this.operand(a, out)}`);
         this.consumeArgv(i.args);
-        out.push(`  ${this.val(i.result)} = call ${w} ${globalName(i.fn.symbol)}(${args.join(', ')})`);
-        this.failureCheck('null', i.result, i.line, errorTarget, out);
+        out.push(`  ${this.val(i.result)} = call ${this.m.ty(i.fn.retTy)} ${globalName(i.fn.symbol)}(${args.join(', ')})`);
+        this.failureCheck(i.fn.retTy === 'obj' ? 'null' : 'exc', i.result, i.line, errorTarget, out);
         return;
       }
       case 'const':
@@ -266,10 +278,10 @@ class FunctionEmitter {
         out.push(`  store ${w} ${this.operand(i.value, out)}, ptr ${this.m.globalSlot(i.slot)}`);
         return;
       case 'lget':
-        out.push(`  ${this.val(i.result)} = load ${w}, ptr %s${i.slot}`);
+        out.push(`  ${this.val(i.result)} = load ${this.m.ty(this.fn.slotTys[i.slot])}, ptr %s${i.slot}`);
         return;
       case 'lset':
-        out.push(`  store ${w} ${this.operand(i.value, out)}, ptr %s${i.slot}`);
+        out.push(`  store ${this.m.ty(this.fn.slotTys[i.slot])} ${this.operand(i.value, out)}, ptr %s${i.slot}`);
         return;
       case 'is':
         out.push(`  ${this.val(i.result)} = icmp eq ${w} ${this.operand(i.a, out)}, ${this.operand(i.b, out)}`);
@@ -288,7 +300,7 @@ class FunctionEmitter {
         return;
       }
       case 'param':
-        out.push(`  ${this.val(i.result)} = add ${w} %p${i.index}, 0`);
+        this.aliases.set(i.result.id, `%p${i.index}`);
         return;
       case 'argv': {
         const k = this.liveArgv.length;
@@ -310,7 +322,16 @@ class FunctionEmitter {
       }
       case 'genobj':
         if (!this.isGenerator) throw new Error('internal: no generator object outside a generator');
-        out.push(`  ${this.val(i.result)} = add ${w} %gen, 0`);
+        this.aliases.set(i.result.id, '%gen');
+        return;
+      case 'arith':
+        this.arith(i.kind, i.args, i.result, out);
+        return;
+      case 'bget':
+        out.push(`  ${this.val(i.result)} = load ${w}, ptr ${this.m.builtinSlot(i.index)}`);
+        return;
+      case 'classreg':
+        out.push(`  store ${w} ${this.operand(i.value, out)}, ptr ${this.m.classSlot(i.index)}`);
         return;
       case 'tupleitem': {
         const t = this.fresh();
@@ -377,6 +398,17 @@ class FunctionEmitter {
       case 'is-null':
         out.push(`  ${r} = icmp eq ${w} ${v}, 0`);
         return;
+      case 'unbox-float': {
+        const t = this.fresh();
+        out.push(`  ${t}.p = inttoptr ${w} ${v} to ptr`, `  ${t}.f = getelementptr inbounds i8, ptr ${t}.p, i32 8`,
+          `  ${r} = load double, ptr ${t}.f`);
+        return;
+      }
+      case 'obj-is-true': {
+        const t = this.m.externGlobal('pync_True_object');
+        out.push(`  ${r} = icmp eq ${w} ${v}, ptrtoint (ptr ${t} to ${w})`);
+        return;
+      }
       case 'small-int': {
         const t = this.fresh();
         const src = value.ty === 'i64' && w !== 'i64' ? (out.push(`  ${t}.n = trunc i64 ${v} to ${w}`), `${t}.n`) : v;
@@ -390,8 +422,36 @@ class FunctionEmitter {
 
   // ---- operands -------------------------------------------------------------------------------
 
+  private readonly aliases = new Map<number, string>();
+
   private val(v: Value): string {
-    return `%v${v.id}`;
+    return this.aliases.get(v.id) ?? `%v${v.id}`;
+  }
+
+  /** The zero of a representation, with its type: what a failing function returns. */
+  private zeroOf(t: Ty): string {
+    const ty = this.m.ty(t);
+    if (t === 'f64') return `${ty} 0.0`;
+    if (t === 'bool') return `${ty} false`;
+    if (t === 'ptr') return `${ty} null`;
+    return `${ty} 0`;
+  }
+
+  private arith(kind: string, args: readonly Operand[], result: Value, out: string[]): void {
+    const a = args.map((x) => this.operand(x, out));
+    const r = this.val(result);
+    const ty = (x: Operand): string => this.m.ty(x.ty);
+    if (kind === 'select') {
+      out.push(`  ${r} = select i1 ${a[0]}, ${ty(args[1])} ${a[1]}, ${ty(args[2])} ${a[2]}`);
+    } else if (kind === 'fneg') {
+      out.push(`  ${r} = fneg double ${a[0]}`);
+    } else if (kind.startsWith('fcmp ') || kind.startsWith('icmp ')) {
+      out.push(`  ${r} = ${kind} ${ty(args[0])} ${a[0]}, ${a[1]}`);
+    } else if (kind === 'sitofp') {
+      out.push(`  ${r} = sitofp ${ty(args[0])} ${a[0]} to double`);
+    } else {
+      out.push(`  ${r} = ${kind} ${ty(args[0])} ${a[0]}, ${a[1]}`);
+    }
   }
 
   private fresh(): string {
@@ -418,7 +478,9 @@ class FunctionEmitter {
         if (text.startsWith('code:')) return globalName(`code.${text.slice(5)}`);
         throw new Error(`internal: unknown pointer immediate ${text}`);
       case 'f64':
-        return doubleLiteral(Number(text));
+        return text.startsWith('0x') ? text : doubleLiteral(Number(text));
+      case 'bool':
+        return text === 'true' || text === '1' ? 'true' : 'false';
       default:
         return text;
     }

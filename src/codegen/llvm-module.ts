@@ -14,6 +14,7 @@ import type { TargetABI } from '../../targets/target.js';
 import type { ConstValue, IRFunction, IRModule, Ty } from '../ir/ir.js';
 import { byteString, doubleLiteral, globalName, llvmType, quoteName, wtf8 } from './llvm-text.js';
 import { emitFunction } from './llvm-function.js';
+import { inlineOp } from './inline-ops.js';
 
 const CO_VARARGS = 1;
 const CO_VARKEYWORDS = 2;
@@ -42,8 +43,23 @@ export class ModuleEmitter {
   declare(fn: string, ret: Ty, args: readonly Ty[]): void {
     const sig = `declare ${this.ty(ret)} ${globalName(fn)}(${args.map((a) => this.ty(a)).join(', ')}) #1`;
     const prev = this.decls.get(fn);
-    if (prev !== undefined && prev !== sig) throw new Error(`internal: ${fn} used as both '${prev}' and '${sig}'`);
+    if (prev !== undefined && prev.replace(/ #1$/, '') !== sig.replace(/ #1$/, '')) throw new Error(`internal: ${fn} used as both '${prev}' and '${sig}'`);
     this.decls.set(fn, sig);
+  }
+
+  private readonly inlineDefs = new Map<string, string>();
+
+  /** One of the inline operations (codegen/inline-ops.ts), defined once per module. */
+  defineInline(name: string, ret: Ty, args: readonly Ty[]): void {
+    if (this.inlineDefs.has(name)) return;
+    const op = inlineOp(name, this.word);
+    if (!op) throw new Error(`internal: no inline operation ${name} (${ret} <- ${args.join(', ')})`);
+    this.inlineDefs.set(name, op.text);
+    for (const [n, d] of Object.entries(op.decls)) {
+      if (d.startsWith('@')) this.externGlobals.add(n);
+      else if (!this.decls.has(n)) this.decls.set(n, d);
+      else if (this.decls.get(n)!.replace(/ #1$/, '') !== d) throw new Error(`internal: ${n} declared as both '${this.decls.get(n)}' and '${d}'`);
+    }
   }
 
   /** A declaration spelled out (LLVM intrinsics with token types). */
@@ -78,6 +94,14 @@ export class ModuleEmitter {
     return `getelementptr inbounds ([${Math.max(this.ir.consts.length, 1)} x ${this.word}], ptr @C, i32 0, i32 ${index})`;
   }
 
+  builtinSlot(index: number): string {
+    return `getelementptr inbounds ([${Math.max(this.ir.builtins.length, 1)} x ${this.word}], ptr @B, i32 0, i32 ${index})`;
+  }
+
+  classSlot(index: number): string {
+    return `getelementptr inbounds ([${Math.max(this.ir.classRegistry.length, 1)} x ${this.word}], ptr @K, i32 0, i32 ${index})`;
+  }
+
   globalSlot(index: number): string {
     return `getelementptr inbounds ([${Math.max(this.ir.globals.length, 1)} x ${this.word}], ptr @G, i32 0, i32 ${index})`;
   }
@@ -87,7 +111,7 @@ export class ModuleEmitter {
     const body: string[] = [];
     for (const fn of m.functions) {
       body.push(...emitFunction(this, fn), '');
-      if (fn.kind === 'body') body.push(...this.entryAdapter(fn), '');
+      if (fn.kind === 'body' && !fn.isGeneric) body.push(...this.entryAdapter(fn), '');
     }
     const codes = m.functions.map((fn) => this.codeObject(fn));
     const moduleDef = this.moduleDef();
@@ -99,10 +123,14 @@ export class ModuleEmitter {
       '',
       `@G = internal global [${Math.max(m.globals.length, 1)} x ${this.word}] zeroinitializer`,
       `@C = internal global [${Math.max(m.consts.length, 1)} x ${this.word}] zeroinitializer`,
+      `@K = internal global [${Math.max(m.classRegistry.length, 1)} x ${this.word}] zeroinitializer`,
+      `@B = internal global [${Math.max(m.builtins.length, 1)} x ${this.word}] zeroinitializer`,
       ...codes,
       ...moduleDef,
       '',
       ...body,
+      ...this.inlineDefs.values(),
+      '',
       ...this.cstringDefs,
       '',
       ...[...this.externGlobals].map((g) => `${globalName(g)} = external global i8`),
@@ -126,7 +154,7 @@ export class ModuleEmitter {
       this.cstringDefs.push(`${sym} = private unnamed_addr constant [${c.varnames.length} x ptr] [${c.varnames.map((v) => `ptr ${this.cstring(v)}`).join(', ')}]`);
       varnames = sym;
     }
-    const entry = fn.kind === 'body' ? globalName(`${fn.symbol}.entry`) : 'null';
+    const entry = fn.kind === 'body' && !fn.isGeneric ? globalName(`${fn.symbol}.entry`) : 'null';
     return `${this.codeSymbol(fn)} = internal constant { ptr, ptr, ptr, i32, i16, i16, i16, i16, ptr, ptr } { `
       + `ptr ${this.cstring(c.name)}, ptr ${this.cstring(c.qualname)}, ptr ${this.cstring(this.ir.file)}, i32 ${c.firstLine}, `
       + `i16 ${c.argcount}, i16 ${c.posonlyargcount}, i16 ${c.kwonlyargcount}, i16 ${flags}, ptr ${varnames}, ptr ${entry} }`;
@@ -145,17 +173,100 @@ export class ModuleEmitter {
     return out;
   }
 
-  /** pv <fn>.entry(pv func, pv *bound): the calling convention of pync_code.entry. */
+  /**
+   * pv <fn>.entry(pv func, pv *bound): the calling convention of pync_code.entry. A typed body
+   * gets its arguments unboxed after the checks its EntryInfo asks for; when a check fails, the
+   * generic body runs (or, without one, a TypeError says the call does not fit).
+   */
   private entryAdapter(fn: IRFunction): string[] {
     const w = this.word;
     const out = [`define internal ${w} ${globalName(`${fn.symbol}.entry`)}(${w} %func, ptr %bound) #0 {`];
-    const args = [`${w} %func`];
+    const a: string[] = [];
     for (let i = 0; i < fn.nparams; i++) {
       out.push(`  %a${i}.p = getelementptr inbounds ${w}, ptr %bound, i32 ${i}`, `  %a${i} = load ${w}, ptr %a${i}.p`);
-      args.push(`${w} %a${i}`);
+      a.push(`%a${i}`);
     }
-    out.push(`  %r = call ${w} ${globalName(fn.symbol)}(${args.join(', ')})`, `  ret ${w} %r`, '}');
+    const checks = fn.entry?.checks ?? [];
+    const conds: string[] = [];
+    checks.forEach((c, i) => {
+      if (c === 'none') return;
+      if (c === 'never') {
+        out.push(`  %c${i} = or i1 false, false`);
+      } else if (c === 'float') {
+        this.defineInline('pync.obj.is_float', 'bool', ['obj']);
+        out.push(`  %c${i} = call i1 @"pync.obj.is_float"(${w} %a${i})`);
+      } else if (c === 'bool') {
+        const t = this.externGlobal('pync_True_object');
+        const f = this.externGlobal('pync_False_object');
+        out.push(`  %c${i}.t = icmp eq ${w} %a${i}, ptrtoint (ptr ${t} to ${w})`, `  %c${i}.f = icmp eq ${w} %a${i}, ptrtoint (ptr ${f} to ${w})`,
+          `  %c${i} = or i1 %c${i}.t, %c${i}.f`);
+      } else {
+        this.defineInline('pync.obj.type_is', 'bool', ['obj', 'obj']);
+        out.push(`  %k${i} = load ${w}, ptr ${this.classSlot(c.cls)}`, `  %c${i}.c = call i1 @"pync.obj.type_is"(${w} %a${i}, ${w} %k${i})`);
+        if (c.nullable) {
+          const none = this.externGlobal('pync_None_object');
+          out.push(`  %c${i}.n = icmp eq ${w} %a${i}, ptrtoint (ptr ${none} to ${w})`, `  %c${i} = or i1 %c${i}.c, %c${i}.n`);
+        } else {
+          out.push(`  %c${i} = or i1 %c${i}.c, false`);
+        }
+      }
+      conds.push(`%c${i}`);
+    });
+    if (conds.length > 0) {
+      let acc = conds[0];
+      for (let k = 1; k < conds.length; k++) {
+        out.push(`  %all${k} = and i1 ${acc}, ${conds[k]}`);
+        acc = `%all${k}`;
+      }
+      out.push(`  br i1 ${acc}, label %typed, label %fallback`, 'typed:');
+    }
+    // unbox, call, box the result
+    const args = [`${w} %func`];
+    fn.paramTys.forEach((t, i) => {
+      if (t === 'f64') {
+        out.push(`  %u${i}.p = inttoptr ${w} %a${i} to ptr`, `  %u${i}.f = getelementptr inbounds i8, ptr %u${i}.p, i32 8`, `  %u${i} = load double, ptr %u${i}.f`);
+        args.push(`double %u${i}`);
+      } else if (t === 'bool') {
+        const tr = this.externGlobal('pync_True_object');
+        out.push(`  %u${i} = icmp eq ${w} %a${i}, ptrtoint (ptr ${tr} to ${w})`);
+        args.push(`i1 %u${i}`);
+      } else {
+        args.push(`${w} %a${i}`);
+      }
+    });
+    out.push(`  %r = call ${this.ty(fn.retTy)} ${globalName(fn.symbol)}(${args.join(', ')})`);
+    out.push(...this.boxReturn(fn.retTy));
+    if (conds.length > 0) {
+      out.push('fallback:');
+      const generic = fn.entry?.generic;
+      if (generic) {
+        out.push(`  %g = call ${w} ${globalName(generic.symbol)}(${[`${w} %func`, ...a.map((x) => `${w} ${x}`)].join(', ')})`, `  ret ${w} %g`);
+      } else {
+        this.declare('pync_raise_entry_mismatch', 'obj', ['ptr']);
+        out.push(`  %e = call ${w} @pync_raise_entry_mismatch(ptr ${this.codeSymbol(fn)})`, `  ret ${w} 0`);
+      }
+    }
+    out.push('}');
     return out;
+  }
+
+  /** The result of a typed body (%r) as an object; 0 when it raised. */
+  private boxReturn(t: Ty): string[] {
+    const w = this.word;
+    if (t === 'obj') return [`  ret ${w} %r`];
+    const exc = this.externGlobal('pync_current_exc');
+    const lines = [`  %exc = load ${w}, ptr ${exc}`, `  %failed = icmp ne ${w} %exc, 0`, '  br i1 %failed, label %raised, label %box', 'raised:', `  ret ${w} 0`, 'box:'];
+    if (t === 'f64') {
+      this.defineInline('pync.float.box', 'obj', ['f64']);
+      lines.push(`  %b = call ${w} @"pync.float.box"(double %r)`, `  ret ${w} %b`);
+    } else if (t === 'bool') {
+      const tr = this.externGlobal('pync_True_object');
+      const f = this.externGlobal('pync_False_object');
+      lines.push(`  %b = select i1 %r, ${w} ptrtoint (ptr ${tr} to ${w}), ${w} ptrtoint (ptr ${f} to ${w})`, `  ret ${w} %b`);
+    } else {
+      throw new Error(`internal: cannot box ${t}`);
+    }
+    return lines;
   }
 
   /**

@@ -13,6 +13,8 @@ export interface CompileOptions {
   readonly optLevel: 0 | 1 | 2 | 3;
   /** emit DWARF line information */
   readonly debug: boolean;
+  /** use the type inference (default); false compiles every value dynamically */
+  readonly typed?: boolean;
 }
 
 export interface CompiledModule {

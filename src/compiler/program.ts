@@ -15,6 +15,7 @@ import type * as A from '../frontend/ast.js';
 import { CompileError, Messages, makeDiagnostic, type Diagnostic } from '../frontend/diagnostics.js';
 import { parseBytes } from '../frontend/parse.js';
 import { analyzeScopes } from '../semantic/scopes.js';
+import { inferProgram } from '../types/infer.js';
 import { lowerModule } from '../lower/module.js';
 import { emitModule } from '../codegen/llvm-module.js';
 import { emitProgram } from '../codegen/llvm-program.js';
@@ -41,20 +42,23 @@ export function compileProgramSync(entry: string, target: TargetABI, _options: C
   if (diagnostics.some((d) => d.severity === 'error')) return { modules: [], program: '', diagnostics, sources };
   const names = new Set(modules.map((m) => m.name));
   const importable = (name: string): boolean => names.has(name) || BUILTIN_MODULES.includes(name) || !isStdlib(name);
-  const irs = lowerAll(modules, importable, diagnostics);
+  const irs = lowerAll(modules, importable, diagnostics, _options.typed !== false);
   if (diagnostics.some((d) => d.severity === 'error')) return { modules: [], program: '', diagnostics, sources };
   const compiled: CompiledModule[] = irs.map((ir) => ({ name: ir.name, file: ir.file, llvm: emitModule(ir, target) }));
   return { modules: compiled, program: emitProgram(irs.map((ir) => ir.name), target), diagnostics, sources };
 }
 
 /** Lowers every module to pync IR; diagnostics are added to `diagnostics`. */
-export function lowerAll(modules: readonly SourceModule[], importable: (name: string) => boolean, diagnostics: Diagnostic[]): IRModule[] {
+export function lowerAll(modules: readonly SourceModule[], importable: (name: string) => boolean, diagnostics: Diagnostic[],
+  typed = true): IRModule[] {
   const out: IRModule[] = [];
-  for (const m of modules) {
-    const scopes = analyzeScopes(m.ast, m.file);
-    diagnostics.push(...scopes.diagnostics);
-    if (scopes.diagnostics.some((d) => d.severity === 'error')) continue;
-    const lowered = lowerModule(m.ast, scopes, m.name, m.file, importable);
+  const analysed = modules.map((m) => ({ ...m, scopes: analyzeScopes(m.ast, m.file) }));
+  for (const m of analysed) diagnostics.push(...m.scopes.diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return out;
+  const types = typed ? inferProgram(analysed) : null;
+  for (const m of analysed) {
+    const scopes = m.scopes;
+    const lowered = lowerModule(m.ast, scopes, m.name, m.file, importable, types);
     diagnostics.push(...lowered.diagnostics);
     if (lowered.ir) out.push(lowered.ir);
   }

@@ -140,7 +140,7 @@ async function compileOrDiagnostics(req: BuildRequest, say: (t: string) => void)
   let result: CompileResult;
   try {
     // the path as the user gave it: diagnostics name files the way they were typed
-    result = await compileProgram(req.entry, req.target, { optLevel: req.optLevel, debug: req.debug });
+    result = await compileProgram(req.entry, req.target, { optLevel: req.optLevel, debug: req.debug, typed: process.env.PYNC_UNTYPED !== "1" });
   } catch (e) {
     if (!(e instanceof CompileError)) throw e;
     printDiagnostics(e.diagnostics, new Map(), say);

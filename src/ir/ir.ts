@@ -93,11 +93,25 @@ export interface Identity {
   result: Value;
 }
 
-/** Conversions between representations (i32 truth → bool, bool → True/False object, ...). */
+/**
+ * Conversions between representations: i32 truth → bool, bool → True/False object, the double
+ * inside an object known to be a float, True → bool, a machine integer → small int ...
+ */
 export interface Convert {
   op: 'convert';
-  kind: 'i32-to-bool' | 'bool-to-obj' | 'not' | 'is-null' | 'small-int';
+  kind: 'i32-to-bool' | 'bool-to-obj' | 'not' | 'is-null' | 'small-int' | 'unbox-float' | 'obj-is-true';
   value: Operand;
+  result: Value;
+}
+
+/**
+ * An operation on unboxed values, spelled as the LLVM instruction it is: 'fadd', 'fsub', 'fmul',
+ * 'fdiv', 'fneg', 'fcmp olt' (any predicate), 'and' / 'or' / 'xor' on bools, 'select'.
+ */
+export interface Arith {
+  op: 'arith';
+  kind: string;
+  args: Operand[];
   result: Value;
 }
 
@@ -144,9 +158,23 @@ export interface GeneratorObject {
   result: Value;
 }
 
+/** A builtin the module reads (it never binds the name): looked up once when the module starts. */
+export interface BuiltinGet {
+  op: 'bget';
+  index: number;
+  result: Value;
+}
+
+/** Records a class object the module created (entry checks compare instance types with it). */
+export interface ClassRegister {
+  op: 'classreg';
+  index: number;
+  value: Operand;
+}
+
 export type Instr =
-  | RuntimeCall | DirectCall | LoadConst | GlobalGet | GlobalSet | LocalGet | LocalSet | Identity
-  | Convert | FreeCell | Param | ArgVector | TupleItem | Suspend | GeneratorObject;
+  | BuiltinGet | ClassRegister | RuntimeCall | DirectCall | LoadConst | GlobalGet | GlobalSet | LocalGet | LocalSet | Identity
+  | Convert | FreeCell | Param | ArgVector | TupleItem | Suspend | GeneratorObject | Arith;
 
 export type Terminator =
   | { op: 'jump'; target: Block }
@@ -190,10 +218,35 @@ export interface CodeInfo {
   varnames: string[];
 }
 
+/** What the entry of a function object checks before it runs the typed body (see codegen). */
+/**
+ * 'none': any argument will do; 'never': the typed body cannot be entered dynamically (a type
+ * no check can confirm, like a list's element type); a class: exactly an instance of it.
+ */
+export type ParamCheck = 'none' | 'never' | 'float' | 'bool' | { cls: number; nullable: boolean };
+
+export interface EntryInfo {
+  /** per parameter: what a dynamic caller's argument must be for the typed body */
+  readonly checks: ParamCheck[];
+  /** the body with obj parameters, run when a check fails (null: a TypeError) */
+  readonly generic: IRFunction | null;
+}
+
 export class IRFunction {
   readonly blocks: Block[] = [];
   /** local slot names (for emit ir and debugging) */
   readonly slots: string[] = [];
+  /** the representation each slot holds */
+  readonly slotTys: Ty[] = [];
+  /** the representation of each parameter and of the result ('obj' unless typed) */
+  paramTys: Ty[] = [];
+  retTy: Ty = 'obj';
+  /** body functions reached through a function object: how its entry checks arguments */
+  entry: EntryInfo | null = null;
+  /** whether lowering has filled the blocks (direct calls may refer to it before) */
+  lowered = false;
+  /** a generic fallback, reached only through the main body's entry: no entry of its own */
+  isGeneric = false;
   private nextValue = 0;
   private nextBlock = 0;
   constructor(
@@ -204,7 +257,9 @@ export class IRFunction {
     readonly nparams: number,
     /** 'body' functions take (func, params...) and return obj; 'init' is a module's init */
     readonly kind: 'body' | 'init',
-  ) {}
+  ) {
+    this.paramTys = Array.from({ length: nparams }, () => 'obj' as Ty);
+  }
 
   value(ty: Ty): Value {
     return new Value(this.nextValue++, ty);
@@ -216,8 +271,9 @@ export class IRFunction {
     return b;
   }
 
-  slot(name: string): number {
+  slot(name: string, ty: Ty = 'obj'): number {
     this.slots.push(name);
+    this.slotTys.push(ty);
     return this.slots.length - 1;
   }
 }
@@ -226,6 +282,21 @@ export class IRModule {
   readonly functions: IRFunction[] = [];
   readonly consts: ConstValue[] = [];
   readonly globals: string[] = [];
+  /** classes whose objects entry checks need (qualname per registry slot) */
+  readonly classRegistry: string[] = [];
+  /** builtins the module reads, looked up once at its start */
+  readonly builtins: string[] = [];
+  private readonly builtinIndex = new Map<string, number>();
+
+  builtin(name: string): number {
+    let i = this.builtinIndex.get(name);
+    if (i === undefined) {
+      i = this.builtins.length;
+      this.builtins.push(name);
+      this.builtinIndex.set(name, i);
+    }
+    return i;
+  }
   private readonly globalIndex = new Map<string, number>();
   private readonly constIndex = new Map<string, number>();
   init: IRFunction | null = null;
@@ -297,8 +368,8 @@ function printConst(c: ConstValue): string {
 }
 
 function printFunction(f: IRFunction): string[] {
-  const out = [`function ${f.symbol} ${f.code.qualname} (${f.nparams} params, ${f.kind})`];
-  if (f.slots.length) out.push(`  slots: ${f.slots.map((s, i) => `${i}:${s}`).join(' ')}`);
+  const out = [`function ${f.symbol} ${f.code.qualname} (${f.paramTys.join(', ')}) -> ${f.retTy}  [${f.kind}]`];
+  if (f.slots.length) out.push(`  slots: ${f.slots.map((s, i) => `${i}:${s}${f.slotTys[i] === 'obj' ? '' : `:${f.slotTys[i]}`}`).join(' ')}`);
   for (const b of f.blocks) {
     out.push(`  b${b.id}${b.label ? ` ${b.label}` : ''}:${b.handler ? `   ; on error -> b${b.handler.id}` : ''}`);
     for (const i of b.instrs) out.push(`    ${printInstr(i)}`);
@@ -328,6 +399,9 @@ function printInstr(i: Instr): string {
     case 'tupleitem': return `${res(i.result)}${i.tuple}[${i.index}]`;
     case 'suspend': return 'suspend';
     case 'genobj': return `${res(i.result)}generator object`;
+    case 'arith': return `${res(i.result)}${i.kind} ${i.args.join(', ')}`;
+    case 'classreg': return `class k${i.index} = ${i.value}`;
+    case 'bget': return `${res(i.result)}builtin ${i.index}`;
   }
 }
 

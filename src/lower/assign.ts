@@ -4,30 +4,45 @@
 import type * as A from '../frontend/ast.js';
 import type { Operand } from '../ir/ir.js';
 import { Lowerer } from './lowerer.js';
-import { lowerExpr } from './expr.js';
+import { lowerExpr, lowerTyped } from './expr.js';
 import { storeName } from './names.js';
+import { typedUnpack } from './typed-stmt.js';
+import { typedAttributeStore } from './typed-calls.js';
+import type { Shape } from '../types/types.js';
 
-export function assignTo(L: Lowerer, t: A.Expr, value: Operand): void {
+/** Stores `value` (in any representation; `shape` its type when known) into a target. */
+export function assignTo(L: Lowerer, t: A.Expr, value: Operand, shape?: Shape): void {
   switch (t._type) {
     case 'Name':
       storeName(L, t.id, value);
       return;
     case 'Attribute': {
+      if (typedAttributeStore(L, t, value)) return;
       const obj = lowerExpr(L, t.value);
       L.line = t.lineno;
-      L.callStatus('pync_setattr', [obj, L.str(t.attr), value], ['obj', 'obj', 'obj']);
+      L.callStatus('pync_setattr', [obj, L.str(t.attr), L.box(value)], ['obj', 'obj', 'obj']);
       return;
     }
     case 'Subscript': {
+      const objShape = L.shapeOf(t.value);
       const obj = lowerExpr(L, t.value);
+      if (objShape.k === 'list' && !objShape.nullable && t.slice._type !== 'Slice' && L.shapeOf(t.slice).k === 'int') {
+        const key = lowerTyped(L, t.slice);
+        L.line = t.lineno;
+        L.call('pync.list.set', 'i32', [obj, key, L.box(value)], ['obj', 'obj', 'obj'], 'neg');
+        return;
+      }
       const key = lowerExpr(L, t.slice);
       L.line = t.lineno;
-      L.callStatus('pync_setitem', [obj, key, value], ['obj', 'obj', 'obj']);
+      L.callStatus('pync_setitem', [obj, key, L.box(value)], ['obj', 'obj', 'obj']);
       return;
     }
-    case 'Tuple': case 'List':
-      unpack(L, t, t.elts, value);
+    case 'Tuple': case 'List': {
+      const s = shape ?? L.typeOf(t)?.shape;
+      if (s && typedUnpack(L, t, t.elts, L.box(value), s)) return;
+      unpack(L, t, t.elts, L.box(value));
       return;
+    }
     case 'Starred':
       L.unsupported(t, 'a starred assignment target outside a list or tuple', 'starred assignment target must be in a list or tuple');
     default:

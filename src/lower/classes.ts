@@ -54,6 +54,16 @@ export function lowerClassDef(L: Lowerer, s: A.ClassDefNode): void {
 
   L.line = s.lineno;
   let cls: Operand = L.callObj('pync_class_new', L.str(s.name), L.str(scope.qualname, false), bases, ns, kwargs);
+  const info = L.module.types?.classOf(s) ?? null;
+  if (info) {
+    // instance attributes at fixed offsets, and the class where entry checks find it
+    const slots = L.module.types!.slotsOf(info);
+    if (slots) {
+      const names = L.constant({ kind: 'tuple', items: slots.map((n) => L.ir.constant({ kind: 'str', value: n, intern: true })) });
+      L.callStatus('pync_class_add_slots', [cls, names], ['obj', 'obj']);
+    }
+    L.emit({ op: 'classreg', index: L.module.classSlot(info), value: cls });
+  }
   if (classCell) L.callVoid('pync_cell_set', [classCell, cls], ['obj', 'obj']);
   for (let i = decorators.length - 1; i >= 0; i--) {
     cls = L.call('pync_call', 'obj', [decorators[i], L.argv([cls]), L.size(1), L.null()], ['obj', 'ptr', 'size', 'obj'], 'null');

@@ -11,6 +11,9 @@ import { Imm, type Operand, type Value } from '../ir/ir.js';
 import { Lowerer } from './lowerer.js';
 import { loadName, storeName } from './names.js';
 import { lowerCall } from './calls.js';
+import { reprOf } from './lowerer.js';
+import { floatConstant, typedBinop, typedCompare, typedTruth, typedUnary } from './typed-ops.js';
+import { lowerTypedCall, typedAttribute, typedSubscript } from './typed-calls.js';
 import { checkBuiltinName } from './builtin-names.js';
 import { lowerFunctionObject } from './functions.js';
 import { lowerComprehension } from './comprehensions.js';
@@ -26,8 +29,67 @@ const UNOP_INDEX: Partial<Record<A.UnaryOperator, number>> = { USub: 0, UAdd: 1,
 /** Ints that are small on every target (31-bit small ints on 32-bit targets). */
 const SMALL_LIMIT = 1 << 30;
 
+/** An expression's value as an object (a pv). */
 export function lowerExpr(L: Lowerer, e: A.Expr): Operand {
-  return L.at(e, () => lowerExprAt(L, e));
+  return L.box(lowerTyped(L, e));
+}
+
+/**
+ * An expression's value in the representation of its inferred type: a double for a float, an i1
+ * for a bool, a pv for everything else. Typed operations come from typed-ops.ts and
+ * typed-calls.ts; the rest goes through the runtime's generic protocol.
+ */
+export function lowerTyped(L: Lowerer, e: A.Expr): Operand {
+  return L.at(e, () => {
+    const want = reprOf(L.shapeOf(e));
+    const v = lowerTypedFast(L, e) ?? lowerExprAt(L, e);
+    return L.coerce(v, want);
+  });
+}
+
+function lowerTypedFast(L: Lowerer, e: A.Expr): Operand | null {
+  if (!L.inst) return null;
+  switch (e._type) {
+    case 'Constant':
+      if (L.shapeOf(e).k === 'bool') return e.value === true ? L.true1() : L.false1();
+      return floatConstant(L, e.value);
+    case 'Name': {
+      checkBuiltinName(L, e);
+      return loadName(L, e.id, reprOf(L.shapeOf(e)));
+    }
+    case 'BinOp':
+      return typedBinop(L, e);
+    case 'UnaryOp':
+      if (e.op === 'Not') return L.not(lowerCondition(L, e.operand));
+      return typedUnary(L, e);
+    case 'Compare':
+      return typedCompare(L, e);
+    case 'Call':
+      return lowerTypedCall(L, e);
+    case 'Subscript':
+      return typedSubscript(L, e);
+    case 'Attribute':
+      return typedAttribute(L, e);
+    case 'IfExp': {
+      const ty = reprOf(L.shapeOf(e));
+      if (ty === 'obj') return null;
+      const tmp = L.fn.slot('.ifexp', ty);
+      const then = L.newBlock('ifexp.then');
+      const other = L.newBlock('ifexp.else');
+      const done = L.newBlock('ifexp.end');
+      L.branch(lowerCondition(L, e.test), then, other);
+      L.setBlock(then);
+      L.localSet(tmp, L.coerce(lowerTyped(L, e.body), ty));
+      L.jump(done);
+      L.setBlock(other);
+      L.localSet(tmp, L.coerce(lowerTyped(L, e.orelse), ty));
+      L.jump(done);
+      L.setBlock(done);
+      return L.localGet(tmp, null);
+    }
+    default:
+      return null;
+  }
 }
 
 /** An expression as a Value (materialising immediates is not needed: operands are fine). */
@@ -243,8 +305,12 @@ function compareOnce(L: Lowerer, a: Operand, op: A.CmpOperator, b: Operand, node
 }
 
 /** An expression used as a condition, as a bool (no True/False object is built). */
-export function lowerCondition(L: Lowerer, e: A.Expr): Value {
+export function lowerCondition(L: Lowerer, e: A.Expr): Operand {
   return L.at(e, () => {
+    if (L.inst && e._type !== 'BoolOp' && !(e._type === 'UnaryOp' && e.op === 'Not')) {
+      const t = typedTruth(L, e);
+      if (t) return t;
+    }
     switch (e._type) {
       case 'UnaryOp':
         if (e.op === 'Not') return L.not(lowerCondition(L, e.operand));

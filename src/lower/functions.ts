@@ -3,9 +3,11 @@
 // needs, and creates the function object (pync_function_new).
 
 import type * as A from '../frontend/ast.js';
-import { Imm, IRFunction, type Operand } from '../ir/ir.js';
+import { IRFunction, type CodeInfo, type Operand, type ParamCheck } from '../ir/ir.js';
+import type { FunctionInstance } from '../types/program-types.js';
 import type { Scope } from '../semantic/scopes.js';
 import { Env, Lowerer, type ModuleContext } from './lowerer.js';
+import { lowerReturnValue } from './returns.js';
 import { lowerExpr } from './expr.js';
 import { cellObject, nameAccess, storeName } from './names.js';
 import { lowerBody } from './stmt.js';
@@ -43,7 +45,7 @@ export function lowerFunctionObject(
     });
     kwdefaults = d;
   }
-  const irfn = lowerFunctionBody(L.module, scope, node, args, body, name);
+  const irfn = lowerFunctionInstances(L, node, scope, args, body, name);
   const closure = closureTuple(L, scope);
   L.line = node.lineno;
   const fn = L.call('pync_function_new', 'obj', [L.codeRef(irfn), defaults, kwdefaults, closure],
@@ -52,6 +54,83 @@ export function lowerFunctionObject(
   if (doc !== null) L.callVoid('pync_function_set_doc', [fn, L.str(doc, false)], ['obj', 'obj']);
   L.callVoid('pync_function_set_module', [fn, L.str(L.module.moduleName)], ['obj', 'obj']);
   return fn;
+}
+
+/**
+ * The compiled bodies of a def: with types, the main instance (typed parameters) and its generic
+ * fallback, and the checks the function object's entry makes; without, one dynamic body.
+ */
+function lowerFunctionInstances(L: Lowerer, node: A.FunctionDefNode | A.AsyncFunctionDefNode | A.LambdaNode, scope: Scope,
+  args: A.ArgumentsNode, body: readonly A.Stmt[], name: string): IRFunction {
+  const entries = L.module.types?.instancesOf(node, L.inst) ?? null;
+  if (!entries) return lowerFunctionBody(L.module, scope, node, args, body, name);
+  const main = L.module.irFunctionOf(entries.main);
+  if (!main.lowered) lowerInstanceBody(L.module, entries.main, main, node, body);
+  let generic: IRFunction | null = null;
+  if (entries.generic) {
+    generic = L.module.irFunctionOf(entries.generic);
+    if (!generic.lowered) lowerInstanceBody(L.module, entries.generic, generic, node, body);
+  }
+  main.entry = { checks: entryChecks(L, entries.main, generic !== null), generic };
+  return main;
+}
+
+/**
+ * What the entry must check of each argument before the typed body may run. Types no check can
+ * confirm (container element types, which functions a value is) send dynamic calls to the
+ * generic body when there is one; without one, only calls the inference saw reach the entry.
+ */
+function entryChecks(L: Lowerer, inst: FunctionInstance, hasGeneric: boolean): ParamCheck[] {
+  return inst.params.map((p) => {
+    const s = p.shape;
+    if (s.k === 'float') return 'float';
+    if (s.k === 'bool') return 'bool';
+    if (s.k === 'inst') return { cls: L.module.classSlot(s.cls), nullable: s.nullable };
+    // values typed code handles through the runtime anyway (an int is a pv with fallbacks)
+    const checkable = s.k === 'obj' || s.k === 'int' || s.k === 'str' || s.k === 'bytes' || s.k === 'complex' || s.k === 'range'
+      || s.k === 'module';
+    return checkable || !hasGeneric ? 'none' : 'never';
+  });
+}
+
+function lowerInstanceBody(module: ModuleContext, inst: FunctionInstance, irfn: IRFunction,
+  node: A.FunctionDefNode | A.AsyncFunctionDefNode | A.LambdaNode, body: readonly A.Stmt[]): void {
+  irfn.lowered = true;
+  const scope = inst.scope;
+  const L = new Lowerer(module, irfn, scope, null, inst);
+  L.env.deleted = deletedNames(body);
+  L.line = node.lineno;
+  enterScope(L, L.env);
+  if (scope.isGenerator || scope.isCoroutine) {
+    lowerGeneratorBody(L, node, body);
+    return;
+  }
+  lowerBody(L, body);
+  if (L.isOpen()) lowerReturnValue(L, L.none());
+}
+
+/** The code object's description of a def, lambda or generator expression. */
+export function codeInfoFor(node: A.FunctionDefNode | A.AsyncFunctionDefNode | A.LambdaNode | A.GeneratorExpNode, scope: Scope): CodeInfo {
+  if (node._type === 'GeneratorExp') {
+    return {
+      name: '<genexpr>', qualname: scope.qualname, firstLine: node.lineno, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0,
+      varargs: false, varkw: false, generator: true, coroutine: scope.isCoroutine, varnames: ['.0'],
+    };
+  }
+  const args = node.args;
+  return {
+    name: node._type === 'Lambda' ? '<lambda>' : node.name,
+    qualname: scope.qualname,
+    firstLine: node.lineno,
+    argcount: args.posonlyargs.length + args.args.length,
+    posonlyargcount: args.posonlyargs.length,
+    kwonlyargcount: args.kwonlyargs.length,
+    varargs: args.vararg !== null,
+    varkw: args.kwarg !== null,
+    generator: scope.isGenerator,
+    coroutine: scope.isCoroutine,
+    varnames: [...scope.params],
+  };
 }
 
 /** The cells a nested function's free variables refer to, in its freeNames() order. */
@@ -75,26 +154,15 @@ function cellOf(L: Lowerer, name: string, env: Env): Operand {
 export function lowerFunctionBody(
   module: ModuleContext,
   scope: Scope,
-  node: A.AnyNode & { lineno: number },
-  args: A.ArgumentsNode,
+  node: A.FunctionDefNode | A.AsyncFunctionDefNode | A.LambdaNode,
+  _args: A.ArgumentsNode,
   body: readonly A.Stmt[],
-  name: string,
+  _name: string,
 ): IRFunction {
-  const varnames = [...scope.params];
-  const irfn = new IRFunction(module.symbol(scope.qualname), {
-    name,
-    qualname: scope.qualname,
-    firstLine: node.lineno,
-    argcount: args.posonlyargs.length + args.args.length,
-    posonlyargcount: args.posonlyargs.length,
-    kwonlyargcount: args.kwonlyargs.length,
-    varargs: args.vararg !== null,
-    varkw: args.kwarg !== null,
-    generator: scope.isGenerator,
-    coroutine: scope.isCoroutine,
-    varnames,
-  }, varnames.length, 'body');
+  const code = codeInfoFor(node, scope);
+  const irfn = new IRFunction(module.symbol(scope.qualname), code, code.varnames.length, 'body');
   module.ir.functions.push(irfn);
+  irfn.lowered = true;
   const L = new Lowerer(module, irfn, scope, null);
   L.env.deleted = deletedNames(body);
   L.line = node.lineno;
@@ -112,7 +180,7 @@ export function lowerFunctionBody(
 export function enterScope(L: Lowerer, env: Env): void {
   const scope = env.scope;
   scope.params.forEach((p, i) => {
-    const v = L.value('obj');
+    const v = L.value(L.fn.paramTys[i] ?? 'obj');
     L.emit({ op: 'param', index: i, result: v });
     if (scope.kindOf(p) === 'cell') {
       initCell(L, env, p, v);
@@ -132,7 +200,7 @@ function initCell(L: Lowerer, env: Env, name: string, value: Operand): void {
     slot = L.fn.slot(`cell:${name}`);
     env.cells.set(name, slot);
   }
-  L.localSet(slot, L.callObj('pync_cell_new', value));
+  L.localSet(slot, L.callObj('pync_cell_new', L.box(value)));
 }
 
 /** Names a body deletes (`del x`): their reads need an unbound check even for parameters. */

@@ -15,7 +15,7 @@ import { lowerCondition, lowerExpr } from './expr.js';
 import { lowerBody, nextItem } from './stmt.js';
 import { assignTo } from './assign.js';
 import { loadName } from './names.js';
-import { closureTuple, enterScope } from './functions.js';
+import { closureTuple, codeInfoFor, enterScope } from './functions.js';
 
 export function lowerGeneratorBody(L: Lowerer, node: A.AnyNode & { lineno: number; col_offset?: number }, body: readonly A.Stmt[]): void {
   const scope = L.env.scope;
@@ -87,12 +87,16 @@ export function lowerGeneratorExpression(L: Lowerer, e: A.GeneratorExpNode): Ope
   L.line = e.lineno;
   const firstIter = L.callObj('pync_iter', first);
 
-  const irfn = new IRFunction(L.module.symbol(scope.qualname), {
-    name: '<genexpr>', qualname: scope.qualname, firstLine: e.lineno, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0,
-    varargs: false, varkw: false, generator: true, coroutine: scope.isCoroutine, varnames: ['.0'],
-  }, 1, 'body');
-  L.module.ir.functions.push(irfn);
-  const G = new Lowerer(L.module, irfn, scope, null);
+  const entries = L.module.types?.instancesOf(e, L.inst) ?? null;
+  let irfn: IRFunction;
+  if (entries) {
+    irfn = L.module.irFunctionOf(entries.main);
+  } else {
+    irfn = new IRFunction(L.module.symbol(scope.qualname), codeInfoFor(e, scope), 1, 'body');
+    L.module.ir.functions.push(irfn);
+  }
+  irfn.lowered = true;
+  const G = new Lowerer(L.module, irfn, scope, null, entries?.main ?? null);
   G.line = e.lineno;
   enterScope(G, G.env);
   const done = G.newBlock('genexpr.end');

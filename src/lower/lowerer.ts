@@ -9,13 +9,17 @@
 import type * as A from '../frontend/ast.js';
 import { Messages, makeDiagnostic, type Diagnostic } from '../frontend/diagnostics.js';
 import type { Scope } from '../semantic/scopes.js';
+import type { FunctionInstance } from '../types/program-types.js';
+import type { Inference } from '../types/infer.js';
+import type { ClassInfo, Shape, TypeVar } from '../types/types.js';
 import {
   Block, IRFunction, IRModule, Imm, Value, type ConstValue, type Instr, type Operand, type Raises, type Ty,
 } from '../ir/ir.js';
 
 /** How the current code reaches a name. */
 export type NameAccess =
-  | { kind: 'slot'; slot: number; name: string; checked: boolean }
+  /** global: a global of the main module kept in a slot of its body (unbound: NameError/builtin) */
+  | { kind: 'slot'; slot: number; name: string; checked: boolean; global?: boolean }
   | { kind: 'cell'; get: () => Operand; name: string; free: boolean }
   | { kind: 'global'; slot: number; name: string }
   | { kind: 'classbody'; ns: Operand; name: string; fallback: NameAccess };
@@ -29,6 +33,8 @@ export class Env {
   classNs: Operand | null = null;
   /** names the scope deletes somewhere (their reads are always checked) */
   deleted: Set<string> | null = null;
+  /** unboxed slots: the slot of the flag saying whether the variable is bound */
+  readonly boundFlags = new Map<number, number>();
   constructor(
     readonly scope: Scope,
     /** the enclosing environment, for names a comprehension or class body shares with it */
@@ -67,9 +73,58 @@ export class Lowerer {
     readonly fn: IRFunction,
     scope: Scope,
     parentEnv: Env | null,
+    /** the inference's instance this code is compiled from (null: everything is obj) */
+    readonly inst: FunctionInstance | null = null,
   ) {
     this.env = new Env(scope, parentEnv, false);
     this.cur = fn.block(null, 'entry');
+  }
+
+  // ---- types ------------------------------------------------------------------------------------
+
+  /** The inferred type of an expression in this instance ({k:'obj'} when unknown). */
+  shapeOf(e: A.Expr): Shape {
+    const t = this.inst?.exprs.get(e);
+    return t ? t.shape : OBJ;
+  }
+
+  typeOf(e: A.Expr): TypeVar | null {
+    return this.inst?.exprs.get(e) ?? null;
+  }
+
+  /** A value in representation `to`: boxing unboxed values, unboxing what the inference typed. */
+  coerce(v: Operand, to: Ty): Operand {
+    const from = v.ty;
+    if (from === to) return v;
+    if (to === 'obj') {
+      if (from === 'f64') return this.call('pync.float.box', 'obj', [v], ['f64'], 'null');
+      if (from === 'bool') return this.boolToObj(v);
+    }
+    if (from === 'obj' && to === 'f64') {
+      const r = this.value('f64');
+      this.emit({ op: 'convert', kind: 'unbox-float', value: v, result: r });
+      return r;
+    }
+    if (from === 'obj' && to === 'bool') {
+      const r = this.value('bool');
+      this.emit({ op: 'convert', kind: 'obj-is-true', value: v, result: r });
+      return r;
+    }
+    throw new Error(`internal: cannot convert ${from} to ${to}`);
+  }
+
+  box(v: Operand): Operand {
+    return this.coerce(v, 'obj');
+  }
+
+  arith(kind: string, args: Operand[], ty: Ty): Value {
+    const result = this.value(ty);
+    this.emit({ op: 'arith', kind, args, result });
+    return result;
+  }
+
+  f64(x: number): Imm {
+    return new Imm('f64', Object.is(x, -0) ? '-0' : String(x));
   }
 
   get ir(): IRModule {
@@ -189,6 +244,12 @@ export class Lowerer {
   null(): Operand {
     return new Imm('obj', 'null');
   }
+  true1(): Imm {
+    return new Imm('bool', 'true');
+  }
+  false1(): Imm {
+    return new Imm('bool', 'false');
+  }
 
   /** A module constant (str, big int, float, bytes, tuple of constants). */
   constant(c: ConstValue): Value {
@@ -249,7 +310,7 @@ export class Lowerer {
   // ---- locals -------------------------------------------------------------------------------------
 
   localGet(slot: number, unboundName: string | null): Value {
-    const result = this.value('obj');
+    const result = this.value(this.fn.slotTys[slot]);
     this.emit({ op: 'lget', slot, result });
     if (unboundName !== null) {
       // 0 means never assigned (or deleted)
@@ -295,6 +356,17 @@ export class Lowerer {
   }
 }
 
+const OBJ: Shape = { k: 'obj' };
+
+/** How values of a type are held: floats as doubles, bools as i1, everything else as a pv. */
+export function reprOf(s: Shape | TypeVar | null | undefined): Ty {
+  if (!s) return 'obj';
+  const shape = 'k' in s ? s : s.shape;
+  if (shape.k === 'float') return 'f64';
+  if (shape.k === 'bool') return 'bool';
+  return 'obj';
+}
+
 /** A construct pync cannot compile: reported as a compile-time error at its position. */
 export class UnsupportedError extends Error {
   constructor(readonly diagnostic: Diagnostic) {
@@ -311,6 +383,14 @@ export interface ModuleContext {
   readonly diagnostics: Diagnostic[];
   /** a unique LLVM symbol for a function */
   symbol(qualname: string): string;
+  /** the inference's results (null: compile everything dynamically) */
+  readonly types: Inference | null;
+  /** the IR function of an instance (created on first use: direct calls may come first) */
+  irFunctionOf(inst: FunctionInstance): IRFunction;
+  /** the class registry slot of a class (entry checks compare instance types with it) */
+  classSlot(cls: ClassInfo): number;
+  /** globals of the main module that only its body uses: held in slots of the body */
+  readonly promotedGlobals: ReadonlySet<string>;
   /** names the module binds as globals somewhere (semantic/scopes.ts boundGlobals) */
   readonly boundGlobals: ReadonlySet<string>;
   /** modules of the program that `import` may name (compiled ones and runtime built-ins) */

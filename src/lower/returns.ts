@@ -21,13 +21,17 @@ export function runCleanupsDownTo(L: Lowerer, depth: number): void {
   L.handler = savedHandler;
 }
 
-export function lowerReturn(L: Lowerer, value: Operand): void {
+export function lowerReturn(L: Lowerer, v: Operand): void {
+  // the function's result representation (a typed function returns a double for a float)
+  const value = L.fn.kind === 'init' ? v : L.coerce(v, L.fn.retTy);
   if (L.finallies.length === 0) {
     L.cur.term = { op: 'ret', value };
     return;
   }
-  const slot = L.fn.slot('.return');
+  const slot = L.fn.slot('.return', value.ty);
   L.localSet(slot, value);
   runCleanupsDownTo(L, 0);
   if (L.isOpen()) L.cur.term = { op: 'ret', value: L.localGet(slot, null) };
 }
+
+export const lowerReturnValue = lowerReturn;

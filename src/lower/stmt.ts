@@ -5,7 +5,9 @@
 import type * as A from '../frontend/ast.js';
 import type { Block, Operand } from '../ir/ir.js';
 import { Lowerer } from './lowerer.js';
-import { BINOP_INDEX, lowerCondition, lowerExpr } from './expr.js';
+import { BINOP_INDEX, lowerCondition, lowerExpr, lowerTyped } from './expr.js';
+import { typedAugAssign, typedFor } from './typed-stmt.js';
+import type { Shape } from '../types/types.js';
 import { deleteName, loadName, storeName } from './names.js';
 import { assignTo } from './assign.js';
 import { lowerFunctionDef } from './functions.js';
@@ -28,11 +30,13 @@ function lowerStmt(L: Lowerer, s: A.Stmt): void {
       lowerExpr(L, s.value);
       return;
     case 'Assign': {
-      const v = lowerExpr(L, s.value);
-      for (const t of s.targets) assignTo(L, t, v);
+      if (lowerParallelAssign(L, s)) return;
+      const v = lowerTyped(L, s.value);
+      for (const t of s.targets) assignTo(L, t, v, L.shapeOf(s.value));
       return;
     }
     case 'AugAssign':
+      if (typedAugAssign(L, s)) return;
       lowerAugAssign(L, s);
       return;
     case 'AnnAssign':
@@ -60,7 +64,7 @@ function lowerStmt(L: Lowerer, s: A.Stmt): void {
       lowerLoopJump(L, s);
       return;
     case 'Return':
-      lowerReturn(L, s.value ? lowerExpr(L, s.value) : L.none());
+      lowerReturn(L, s.value ? lowerTyped(L, s.value) : L.none());
       return;
     case 'FunctionDef': case 'AsyncFunctionDef':
       lowerFunctionDef(L, s);
@@ -185,6 +189,7 @@ function lowerWhile(L: Lowerer, s: A.WhileNode): void {
 }
 
 function lowerFor(L: Lowerer, s: A.ForNode): void {
+  if (typedFor(L, s, (continueTo, breakTo) => loop(L, continueTo, breakTo, () => lowerBody(L, s.body)))) return;
   const iterable = lowerExpr(L, s.iter);
   L.line = s.iter.lineno;
   const it = L.callObj('pync_iter', iterable);
@@ -199,7 +204,7 @@ function lowerFor(L: Lowerer, s: A.ForNode): void {
   L.line = s.lineno;
   const item = nextItem(L, L.localGet(itSlot, null), body, orelse);
   L.setBlock(body);
-  assignTo(L, s.target, item);
+  assignTo(L, s.target, item, iterElementShape(L, s.iter));
   loop(L, head, done, () => lowerBody(L, s.body));
   L.jump(head);
   if (s.orelse.length) {
@@ -259,4 +264,26 @@ function lowerAssert(L: Lowerer, s: A.AssertNode): void {
   L.line = s.lineno;
   L.raiseVia('pync_raise_assertion', [msg], ['obj']);
   L.setBlock(ok);
+}
+
+/** What iterating a value of the iterable's type gives (tuples of known length unpack directly). */
+function iterElementShape(L: Lowerer, iterable: A.Expr): Shape | undefined {
+  const s = L.shapeOf(iterable);
+  if (s.k === 'list' || s.k === 'set' || s.k === 'iter') return s.elem.shape;
+  return undefined;
+}
+
+/**
+ * a, b = b, a (a tuple display assigned to a target list of the same length): the values are
+ * computed first, then assigned left to right, without building the tuple.
+ */
+function lowerParallelAssign(L: Lowerer, s: A.AssignNode): boolean {
+  const v = s.value;
+  if (s.targets.length !== 1 || v._type !== 'Tuple') return false;
+  const t = s.targets[0];
+  if ((t._type !== 'Tuple' && t._type !== 'List') || t.elts.length !== v.elts.length) return false;
+  if (t.elts.some((e) => e._type === 'Starred') || v.elts.some((e) => e._type === 'Starred')) return false;
+  const values = v.elts.map((e) => lowerTyped(L, e));
+  t.elts.forEach((e, i) => assignTo(L, e, values[i], L.shapeOf(v.elts[i])));
+  return true;
 }

@@ -15,7 +15,8 @@
 /* ---- representation --------------------------------------------------------------------------- */
 
 pv pync_float_new(double v) {
-    pync_float *f = pync_gc_alloc(sizeof(pync_float), &pync_float_type);
+    _Static_assert(sizeof(pync_float) == 16, "a float is one 16-byte slot of the bump region");
+    pync_float *f = pync_gc_alloc_bump16(&pync_float_type);
     if (!f) return 0;
     f->value = v;
     return (pv)f;
@@ -101,7 +102,7 @@ static pv float_truediv(pv a, pv b) {
     return pync_float_new(x / y);
 }
 
-static double float_mod_values(double vx, double wx) {
+double pync_float_mod_d(double vx, double wx) {
     double mod = fmod(vx, wx);
     if (mod != 0.0) {
         if ((wx < 0) != (mod < 0)) mod += wx;
@@ -111,7 +112,7 @@ static double float_mod_values(double vx, double wx) {
     return mod;
 }
 
-static void float_div_mod(double vx, double wx, double *floordiv, double *mod) {
+void pync_float_div_mod_d(double vx, double wx, double *floordiv, double *mod) {
     double m = fmod(vx, wx);
     double div = (vx - m) / wx;
     if (m != 0.0) {
@@ -134,14 +135,14 @@ static void float_div_mod(double vx, double wx, double *floordiv, double *mod) {
 static pv float_mod(pv a, pv b) {
     OPERANDS(a, b, x, y);
     if (y == 0.0) return pync_raise_fmt(&pync_ZeroDivisionError_type, "float modulo");
-    return pync_float_new(float_mod_values(x, y));
+    return pync_float_new(pync_float_mod_d(x, y));
 }
 
 static pv float_floordiv(pv a, pv b) {
     OPERANDS(a, b, x, y);
     if (y == 0.0) return pync_raise_fmt(&pync_ZeroDivisionError_type, "float floor division by zero");
     double q, m;
-    float_div_mod(x, y, &q, &m);
+    pync_float_div_mod_d(x, y, &q, &m);
     return pync_float_new(q);
 }
 
@@ -149,7 +150,7 @@ static pv float_divmod(pv a, pv b) {
     OPERANDS(a, b, x, y);
     if (y == 0.0) return pync_raise_fmt(&pync_ZeroDivisionError_type, "float divmod()");
     double q, m;
-    float_div_mod(x, y, &q, &m);
+    pync_float_div_mod_d(x, y, &q, &m);
     pv qv = pync_float_new(q);
     if (!qv) return 0;
     pv mv = pync_float_new(m);
@@ -166,36 +167,56 @@ static pv raise_erange(void) {
     return exc ? pync_raise(exc) : 0;
 }
 
-pv pync_float_pow_values(double iv, double iw) {
+/* float ** float on doubles: 0 with *out set, -1 with the exception raised, or 1 when the
+   answer is complex (a negative base to a fractional power; *out untouched). */
+int pync_float_pow_d(double iv, double iw, double *out) {
     bool negate = false;
-    if (iw == 0.0) return pync_float_new(1.0);
-    if (pync_isnan(iv)) return pync_float_new(iv);
-    if (pync_isnan(iw)) return pync_float_new(iv == 1.0 ? 1.0 : iw);
+    if (iw == 0.0) { *out = 1.0; return 0; }
+    if (pync_isnan(iv)) { *out = iv; return 0; }
+    if (pync_isnan(iw)) { *out = iv == 1.0 ? 1.0 : iw; return 0; }
     if (pync_isinf(iw)) {
         iv = pync_fabs(iv);
-        if (iv == 1.0) return pync_float_new(1.0);
-        if ((iw > 0.0) == (iv > 1.0)) return pync_float_new(pync_fabs(iw));
-        return pync_float_new(0.0);
+        if (iv == 1.0) *out = 1.0;
+        else if ((iw > 0.0) == (iv > 1.0)) *out = pync_fabs(iw);
+        else *out = 0.0;
+        return 0;
     }
     if (pync_isinf(iv)) {
         bool odd = is_odd_integer(iw);
-        if (iw > 0.0) return pync_float_new(odd ? iv : pync_fabs(iv));
-        return pync_float_new(odd ? pync_copysign(0.0, iv) : 0.0);
+        if (iw > 0.0) *out = odd ? iv : pync_fabs(iv);
+        else *out = odd ? pync_copysign(0.0, iv) : 0.0;
+        return 0;
     }
     if (iv == 0.0) {
         bool odd = is_odd_integer(iw);
-        if (iw < 0.0) return pync_raise_fmt(&pync_ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
-        return pync_float_new(odd ? iv : 0.0);
+        if (iw < 0.0) {
+            pync_raise_fmt(&pync_ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
+            return -1;
+        }
+        *out = odd ? iv : 0.0;
+        return 0;
     }
     if (iv < 0.0) {
-        if (iw != pync_floor(iw)) return pync_complex_pow_values(iv, 0.0, iw, 0.0);
+        if (iw != pync_floor(iw)) return 1;
         iv = -iv;
         negate = is_odd_integer(iw);
     }
-    if (iv == 1.0) return pync_float_new(negate ? -1.0 : 1.0);
+    if (iv == 1.0) { *out = negate ? -1.0 : 1.0; return 0; }
     double ix = pow(iv, iw);
-    if (pync_isinf(ix)) return raise_erange();
-    return pync_float_new(negate ? -ix : ix);
+    if (pync_isinf(ix)) {
+        raise_erange();
+        return -1;
+    }
+    *out = negate ? -ix : ix;
+    return 0;
+}
+
+pv pync_float_pow_values(double iv, double iw) {
+    double r;
+    int status = pync_float_pow_d(iv, iw, &r);
+    if (status < 0) return 0;
+    if (status > 0) return pync_complex_pow_values(iv, 0.0, iw, 0.0);
+    return pync_float_new(r);
 }
 
 static pv float_pow(pv a, pv b) {

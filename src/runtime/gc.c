@@ -525,9 +525,63 @@ static void sweep(void) {
     }
 }
 
+/* ---- the bump region (floats allocated by compiled code) --------------------------------- */
+
+/* Compiled code boxes floats by bumping pync_bump_next up to pync_bump_limit inside a segment of
+   16-byte slots that no other allocation uses; the slots it hands out get their in-use bits when
+   the region is committed (before a collection, or when it is full). */
+char *pync_bump_next, *pync_bump_limit;
+static segment *bump_segment;
+static char *bump_start;
+
+static void bump_commit(void) {
+    segment *s = bump_segment;
+    if (!s) return;
+    size_t first = (size_t)(bump_start - s->objs) / s->objsize;
+    size_t end = (size_t)(pync_bump_next - s->objs) / s->objsize;
+    for (size_t i = first; i < end; i++) bit_set(s->inuse, i);
+    s->nfree -= (uint32_t)(end - first);
+    allocated_since_gc += (end - first) * s->objsize;
+    bump_start = pync_bump_next;
+}
+
+static void bump_retire(void) {
+    bump_commit();
+    bump_segment = NULL;
+    bump_start = pync_bump_next = pync_bump_limit = NULL;
+}
+
+/* A new region: a segment of the 16-byte class with every slot free, kept off the free list. */
+static bool bump_refill(void) {
+    bump_retire();
+    if (allocated_since_gc >= threshold && !collecting) pync_gc_collect();
+    unsigned cls = class_of_granules[1];
+    segment *s = new_small_segment(cls);
+    if (!s) return false;
+    class_free[cls] = s->next;
+    s->on_list = 0;
+    bump_segment = s;
+    bump_start = pync_bump_next = s->objs;
+    pync_bump_limit = s->objs + (size_t)s->nobjs * s->objsize;
+    return true;
+}
+
+/* The slow path of compiled code's bump allocation: a 16-byte object of `type`, zeroed. */
+void *pync_gc_alloc_bump16(const pync_type *type) {
+    if (pync_bump_next + 16 > pync_bump_limit || !pync_bump_next) {
+        if (!bump_refill()) return pync_gc_alloc(16, type);
+    }
+    pync_object *o = (pync_object *)pync_bump_next;
+    pync_bump_next += 16;
+    o->type = type;
+    ((uint64_t *)o)[1] = 0;
+    return o;
+}
+
 void pync_gc_collect(void) {
     if (collecting || !stack_top) return;
     collecting = true;
+    bump_retire();
     mark_roots();
     sweep();
     n_collections++;

@@ -903,6 +903,12 @@ static pv math_factorial(pv self, pv *args, size_t nargs, pv kwnames) {
         return pync_raise_fmt(&pync_OverflowError_type, "factorial() argument should not exceed %lld", (long long)INT64_MAX);
     }
     if (x < 0) return pync_raise_fmt(&pync_ValueError_type, "factorial() not defined for negative values");
+    if (x <= 20) {
+        /* 20! < 2**63: no big int needed */
+        int64_t f = 1;
+        for (int64_t i = 2; i <= x; i++) f *= i;
+        return pync_int_from_i64(f);
+    }
     return mp_result(factorial_mp((uint64_t)x));
 }
 

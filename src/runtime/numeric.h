@@ -137,6 +137,11 @@ static inline bool pync_is_float(pv v) {
 /* float ** float as CPython's float_pow (libm pow with its special cases); negative bases with
    fractional exponents give complex results. */
 pv pync_float_pow_values(double x, double y);
+/* The same on doubles: 0 (*out set), -1 (raised), 1 (the answer is complex). */
+int pync_float_pow_d(double x, double y, double *out);
+/* x % y and (x // y, x % y) of floats as CPython computes them (y != 0). */
+double pync_float_mod_d(double x, double y);
+void pync_float_div_mod_d(double x, double y, double *floordiv, double *mod);
 /* a float from a finite double's floor/ceil/trunc as an int (raises for inf/nan) */
 pv pync_float_floor_int(double x);
 pv pync_float_ceil_int(double x);

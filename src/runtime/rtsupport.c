@@ -299,3 +299,15 @@ pv pync_exc_rethrow(void) { return 0; }
 
 void pync_function_set_doc(pv func, pv doc) { ((pync_function *)func)->doc = doc; }
 void pync_function_set_module(pv func, pv module) { ((pync_function *)func)->module = module; }
+
+/* a, b, c = some_list: the length must be exactly n (CPython's messages otherwise). 0 or -1. */
+int pync_unpack_list_check(pv list, size_t n) {
+    size_t size = ((const pync_list *)list)->size;
+    if (size == n) return 0;
+    if (size < n) {
+        pync_raise_fmt(&pync_ValueError_type, "not enough values to unpack (expected %zd, got %zd)", (ptrdiff_t)n, (ptrdiff_t)size);
+    } else {
+        pync_raise_fmt(&pync_ValueError_type, "too many values to unpack (expected %zd)", (ptrdiff_t)n);
+    }
+    return -1;
+}

@@ -7,7 +7,7 @@
 // side could store anything into them.
 
 import type * as A from '../frontend/ast.js';
-import { makeObj, objType, tv, unify, TypeVar, VALUE_KINDS, type ClassInfo, type Shape } from './types.js';
+import { escapeFunctions, makeObj, objType, tv, unify, TypeVar, VALUE_KINDS, type ClassInfo, type Shape } from './types.js';
 import type { Inference } from './infer.js';
 import type { FunctionInstance } from './program-types.js';
 import { BUILTIN_CALLS, BUILTIN_MODULE_VALUES, METHOD_RULES, type CallCtx } from './builtin-rules.js';
@@ -23,6 +23,7 @@ const PRIMITIVES = new Set(['int', 'float', 'bool', 'none', 'str', 'bytes', 'com
 /** Containers handed to code the inference cannot see become obj. */
 export function escape(t: TypeVar): void {
   const k = t.kind;
+  if (k === 'funcs') escapeFunctions(t);
   if (k === 'list' || k === 'dict' || k === 'set' || k === 'tuple' || k === 'iter' || k === 'method') makeObj(t);
 }
 
@@ -395,6 +396,7 @@ export class Rules {
 
   setAttr(inst: FunctionInstance, node: A.AttributeNode, obj: TypeVar, name: string, v: TypeVar): void {
     // in a method's generic fallback, `self` is not an instance of the method's own class
+    if (name === '__class__' || name === '__dict__') this.inf.anyAttributes = true;
     const selfOfOtherClass = inst.kind === 'generic' && inst.methodOf !== null && node.value._type === 'Name'
       && node.value.id === inst.scope.params[0];
     this.push((final) => {
@@ -461,9 +463,12 @@ export class Rules {
           for (const fn of s.fns) {
             const main = this.inf.mainInstance(fn);
             if (!this.bindCall(main, args, kws, final)) {
+              // this one is called through its checked entry (the others may still fit)
               this.inf.escapedFunctions.add(fn.key);
-              this.dynamicCall(callee, args, kws, r);
-              return;
+              args.forEach(escape);
+              kws.forEach((k) => escape(k.type));
+              makeObj(r);
+              continue;
             }
             unify(r, main.ret);
           }

@@ -176,6 +176,28 @@ export class Inference implements ProgramTypes {
     return this.classes.get(node) ?? null;
   }
 
+  private readonly slotCache = new Map<ClassInfo, string[] | null>();
+
+  /**
+   * The instance attributes of a class that can live at fixed offsets (class_slots.c), sorted;
+   * null when the class must keep them all in its instances' __dict__: something may reach
+   * attributes by name the inference cannot see, the class has bases or subclasses, or it
+   * customises attribute access.
+   */
+  slotsOf(cls: ClassInfo): string[] | null {
+    if (this.slotCache.has(cls)) return this.slotCache.get(cls)!;
+    let out: string[] | null = null;
+    const hooks = ['__slots__', '__getattr__', '__getattribute__', '__setattr__', '__delattr__', '__dict__', '__class__'];
+    const subclassed = [...this.classes.values()].some((c) => c.bases?.includes(cls));
+    if (!this.anyAttributes && !cls.dynamicAttrs && cls.bases !== null && cls.bases.length === 0 && !subclassed
+      && !hooks.some((h) => cls.classAttrs.has(h))) {
+      out = [...cls.attrs.keys()].filter((n) => !cls.classAttrs.has(n) && !n.startsWith('__')).sort();
+      if (out.length === 0) out = null;
+    }
+    this.slotCache.set(cls, out);
+    return out;
+  }
+
   // ---- instances -------------------------------------------------------------------------------
 
   private nodeId(node: A.AnyNode): number {
@@ -242,8 +264,9 @@ export class Inference implements ProgramTypes {
     const m = e.main;
     // only functions that can be called with arguments the inference did not see need one
     const name = m.node._type === 'Lambda' ? '<lambda>' : (m.node as A.FunctionDefNode).name;
-    const dynamicallyCalled = this.escapedFunctions.has(m.key)
-      || (m.methodOf !== null && (this.anyMethodEscapes || this.dynamicAttrNames.has(name) || /^__.*__$/.test(name)));
+    // methods always: the runtime calls them with instances of subclasses, or unbound
+    const dynamicallyCalled = this.escapedFunctions.has(m.key) || m.methodOf !== null;
+    void name;
     if (!dynamicallyCalled) return;
     const g = new FunctionInstance(`${m.key}#generic`, m.node, m.scope, m.module, m.outer, 'generic', m.methodOf);
     for (let i = 0; i < m.scope.params.length; i++) {
@@ -543,7 +566,9 @@ export class Inference implements ProgramTypes {
       const out: ClassInfo[] = [];
       for (const b of bases) {
         const sh = b.shape;
-        if (sh.k === 'class') out.push(sh.cls);
+        // a base that is not a plain class of the program (an exception, a built-in type)
+        // makes this one dynamic too
+        if (sh.k === 'class' && sh.cls.bases !== null && !sh.cls.dynamicAttrs) out.push(sh.cls);
         else if (sh.k === 'builtin' && sh.name === 'object') continue;
         else if (sh.k === 'unknown' && !final) return;
         else {

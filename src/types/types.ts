@@ -251,11 +251,19 @@ export function makeObj(t: TypeVar): void {
       s.items.forEach(makeObj);
       break;
     case 'method':
-      makeObj(s.self);
+      // a bound method reaching dynamic code: its receiver's containers with it (instances are
+      // typed per class: nothing to widen)
+      if (!VALUE_KINDS.has(s.self.kind)) makeObj(s.self);
       break;
     default:
       break;
   }
+}
+
+/** A function value handed to code the inference cannot see (it may be called from there). */
+export function escapeFunctions(t: TypeVar): void {
+  const s = t.shape;
+  if (s.k === 'funcs') for (const f of s.fns) escapeHook?.(f);
 }
 
 let escapeHook: ((f: FunctionRef) => void) | null = null;
