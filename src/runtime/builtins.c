@@ -245,7 +245,7 @@ static pv bi_next(pv self, pv *args, size_t nargs, pv kwnames) {
     pv v = pync_next(args[0]);
     if (v || pync_current_exc) return v;
     if (nargs == 2) return args[1];
-    return pync_raise((pv)&pync_StopIteration_type);
+    return pync_raise_exhausted(args[0]);
 }
 
 static pv bi_abs(pv self, pv *args, size_t nargs, pv kwnames) {

@@ -8,6 +8,9 @@
 pv pync_call(pv callable, pv *args, size_t nargs, pv kwnames) {
     const pync_type *t = pv_type(callable);
     if (!t->call) return pync_raise_fmt(&pync_TypeError_type, "'%s' object is not callable", t->name);
+    /* a compiled function counts its own frame against the recursion limit (as CPython counts
+       each Python frame once); a bound method only passes the call on to its function */
+    if (t == &pync_function_type || t == &pync_method_type) return t->call(callable, args, nargs, kwnames);
     if (pync_enter() < 0) return 0;
     pv r = t->call(callable, args, nargs, kwnames);
     pync_leave();
@@ -129,6 +132,62 @@ static int missing_error(const pync_function *f, const char *kind, const char *c
     return -1;
 }
 
+/* "f() takes 2 positional arguments but 3 were given" (with the keyword-only ones given). */
+static int too_many_positional(const pync_function *f, size_t nargs, const pv *bound) {
+    const pync_code *co = f->code;
+    size_t argcount = co->argcount, kwonly_at = argcount + !!(co->flags & PYNC_CO_VARARGS);
+    size_t given_kwonly = 0;
+    for (size_t j = 0; j < co->kwonlyargcount; j++) given_kwonly += bound[kwonly_at + j] != 0;
+    size_t ndefaults = f->defaults ? ((const pync_tuple *)f->defaults)->size : 0;
+    pv takes;
+    if (ndefaults) {
+        takes = pync_str_fmt("from %zd to %zd positional arguments", (ptrdiff_t)(argcount - ndefaults), (ptrdiff_t)argcount);
+    } else {
+        takes = pync_str_fmt("%zd positional argument%s", (ptrdiff_t)argcount, argcount == 1 ? "" : "s");
+    }
+    if (!takes) return -1;
+    if (given_kwonly) {
+        pync_raise_fmt(&pync_TypeError_type,
+                       "%U() takes %U but %zd positional argument%s (and %zd keyword-only argument%s) were given",
+                       f->qualname, takes, (ptrdiff_t)nargs, nargs == 1 ? "" : "s", (ptrdiff_t)given_kwonly,
+                       given_kwonly == 1 ? "" : "s");
+    } else {
+        pync_raise_fmt(&pync_TypeError_type, "%U() takes %U but %zd %s given", f->qualname, takes, (ptrdiff_t)nargs,
+                       nargs == 1 ? "was" : "were");
+    }
+    return -1;
+}
+
+/* For a keyword that matches no parameter: the positional-only parameters passed by keyword
+   ("'a, b'", in parameter order), or else the unexpected keyword itself. */
+static int unexpected_keyword(const pync_function *f, pv kwnames, pv name) {
+    const pync_code *co = f->code;
+    const pync_tuple *kw = (const pync_tuple *)kwnames;
+    pync_strbuf b;
+    size_t clashes = 0;
+    if (pync_strbuf_init(&b, 32) < 0) return -1;
+    for (size_t i = 0; i < co->posonlyargcount; i++) {
+        for (size_t k = 0; k < kw->size; k++) {
+            if (!pync_str_eq_cstr(kw->items[k], co->varnames[i])) continue;
+            if ((clashes++ && pync_strbuf_append_cstr(&b, ", ") < 0) || pync_strbuf_append_cstr(&b, co->varnames[i]) < 0) {
+                return -1;
+            }
+            break;
+        }
+    }
+    if (clashes) {
+        pv list = pync_strbuf_finish(&b);
+        if (!list) return -1;
+        pync_raise_fmt(&pync_TypeError_type,
+                       "%U() got some positional-only arguments passed as keyword arguments: '%U'", f->qualname, list);
+        return -1;
+    }
+    pync_raise_fmt(&pync_TypeError_type, "%U() got an unexpected keyword argument '%U'", f->qualname, name);
+    return -1;
+}
+
+/* CPython's order: positional arguments are placed, then keywords (unexpected or duplicate
+   keywords are reported first), then too many positional arguments, then missing ones. */
 int pync_bind_args(pv func, pv *args, size_t nargs, pv kwnames, pv *bound) {
     const pync_function *f = (const pync_function *)func;
     const pync_code *co = f->code;
@@ -145,33 +204,6 @@ int pync_bind_args(pv func, pv *args, size_t nargs, pv kwnames, pv *bound) {
         pv rest = pync_tuple_from_array(args + npos, nargs - npos);
         if (!rest) return -1;
         bound[argcount] = rest;
-    } else if (nargs > argcount) {
-        size_t given_kwonly = 0;
-        size_t nkw = kwnames ? ((const pync_tuple *)kwnames)->size : 0;
-        for (size_t k = 0; k < nkw; k++) {
-            pv name = ((const pync_tuple *)kwnames)->items[k];
-            for (size_t j = 0; j < kwonly; j++) {
-                if (pync_str_eq_cstr(name, co->varnames[kwonly_at + j])) given_kwonly++;
-            }
-        }
-        size_t ndefaults = f->defaults ? ((const pync_tuple *)f->defaults)->size : 0;
-        pv takes;
-        if (ndefaults) {
-            takes = pync_str_fmt("from %zd to %zd positional arguments", (ptrdiff_t)(argcount - ndefaults), (ptrdiff_t)argcount);
-        } else {
-            takes = pync_str_fmt("%zd positional argument%s", (ptrdiff_t)argcount, argcount == 1 ? "" : "s");
-        }
-        if (!takes) return -1;
-        if (given_kwonly) {
-            pync_raise_fmt(&pync_TypeError_type,
-                           "%U() takes %U but %zd positional argument%s (and %zd keyword-only argument%s) were given",
-                           f->qualname, takes, (ptrdiff_t)nargs, nargs == 1 ? "" : "s", (ptrdiff_t)given_kwonly,
-                           given_kwonly == 1 ? "" : "s");
-        } else {
-            pync_raise_fmt(&pync_TypeError_type, "%U() takes %U but %zd %s given", f->qualname, takes, (ptrdiff_t)nargs,
-                           nargs == 1 ? "was" : "were");
-        }
-        return -1;
     }
 
     /* keyword arguments */
@@ -182,7 +214,6 @@ int pync_bind_args(pv func, pv *args, size_t nargs, pv kwnames, pv *bound) {
         bound[nbound - 1] = kwdict;
     }
     size_t nkw = kwnames ? ((const pync_tuple *)kwnames)->size : 0;
-    pv posonly_clash = 0;
     for (size_t k = 0; k < nkw; k++) {
         pv name = ((const pync_tuple *)kwnames)->items[k];
         pv value = args[nargs + k];
@@ -196,20 +227,9 @@ int pync_bind_args(pv func, pv *args, size_t nargs, pv kwnames, pv *bound) {
             }
         }
         if (slot == (size_t)-1) {
-            if (kwdict) {
-                if (pync_dict_setitem(kwdict, name, value) < 0) return -1;
-                continue;
-            }
-            for (size_t i = 0; i < co->posonlyargcount; i++) {
-                if (pync_str_eq_cstr(name, co->varnames[i])) posonly_clash = name;
-            }
-            if (posonly_clash) {
-                pync_raise_fmt(&pync_TypeError_type,
-                               "%U() got some positional-only arguments passed as keyword arguments: '%U'", f->qualname, name);
-                return -1;
-            }
-            pync_raise_fmt(&pync_TypeError_type, "%U() got an unexpected keyword argument '%U'", f->qualname, name);
-            return -1;
+            if (!kwdict) return unexpected_keyword(f, kwnames, name);
+            if (pync_dict_setitem(kwdict, name, value) < 0) return -1;
+            continue;
         }
         if (bound[slot]) {
             pync_raise_fmt(&pync_TypeError_type, "%U() got multiple values for argument '%U'", f->qualname, name);
@@ -217,6 +237,7 @@ int pync_bind_args(pv func, pv *args, size_t nargs, pv kwnames, pv *bound) {
         }
         bound[slot] = value;
     }
+    if (nargs > argcount && !varargs) return too_many_positional(f, nargs, bound);
 
     /* defaults and missing arguments */
     size_t ndefaults = f->defaults ? ((const pync_tuple *)f->defaults)->size : 0;
@@ -291,14 +312,69 @@ static pv function_getattr(pv self, pv name) {
     return pync_generic_getattr(self, name);
 }
 
+static int set_error(const pync_type *type, const char *message) {
+    pync_raise_fmt(type, "%s", message);
+    return -1;
+}
+
+/* The special attributes are stored in their fields (reads come from there too); the rest in
+   the function's __dict__. */
 static int function_setattr(pv self, pv name, pv value) {
     pync_function *f = (pync_function *)self;
-    if (pync_str_eq_cstr(name, "__name__")) { f->name = value; return 0; }
-    if (pync_str_eq_cstr(name, "__qualname__")) { f->qualname = value; return 0; }
-    if (pync_str_eq_cstr(name, "__doc__")) { f->doc = value ? value : pync_None; return 0; }
-    if (pync_str_eq_cstr(name, "__defaults__")) { f->defaults = value == pync_None ? 0 : value; return 0; }
+    const char *n = pync_str_data(name);
+    if (n[0] == '_' && n[1] == '_') {
+        if (pync_str_eq_cstr(name, "__name__") || pync_str_eq_cstr(name, "__qualname__")) {
+            if (!value || !pync_isinstance_type(value, &pync_str_type)) {
+                pync_raise_fmt(&pync_TypeError_type, "%U must be set to a string object", name);
+                return -1;
+            }
+            if (n[2] == 'n') f->name = value;
+            else f->qualname = value;
+            return 0;
+        }
+        if (pync_str_eq_cstr(name, "__module__")) { f->module = value; return 0; }
+        if (pync_str_eq_cstr(name, "__doc__")) { f->doc = value ? value : pync_None; return 0; }
+        if (pync_str_eq_cstr(name, "__defaults__")) {
+            if (value && value != pync_None && !pync_isinstance_type(value, &pync_tuple_type)) {
+                return set_error(&pync_TypeError_type, "__defaults__ must be set to a tuple object");
+            }
+            f->defaults = value == pync_None ? 0 : value;
+            return 0;
+        }
+        if (pync_str_eq_cstr(name, "__kwdefaults__")) {
+            if (value && value != pync_None && !pync_isinstance_type(value, &pync_dict_type)) {
+                return set_error(&pync_TypeError_type, "__kwdefaults__ must be set to a dict object");
+            }
+            f->kwdefaults = value == pync_None ? 0 : value;
+            return 0;
+        }
+        if (pync_str_eq_cstr(name, "__dict__")) {
+            if (!value) return set_error(&pync_TypeError_type, "cannot delete __dict__");
+            if (!pync_isinstance_type(value, &pync_dict_type)) {
+                pync_raise_fmt(&pync_TypeError_type, "__dict__ must be set to a dictionary, not a '%T'", value);
+                return -1;
+            }
+            f->dict = value;
+            return 0;
+        }
+        if (pync_str_eq_cstr(name, "__code__")) return set_error(&pync_TypeError_type, "__code__ must be set to a code object");
+        if (pync_str_eq_cstr(name, "__closure__") || pync_str_eq_cstr(name, "__globals__") ||
+            pync_str_eq_cstr(name, "__builtins__")) {
+            return set_error(&pync_AttributeError_type, "readonly attribute");
+        }
+        if (pync_str_eq_cstr(name, "__annotations__") && value && value != pync_None &&
+            !pync_isinstance_type(value, &pync_dict_type)) {
+            return set_error(&pync_TypeError_type, "__annotations__ must be set to a dict object");
+        }
+    }
     if (!f->dict && !(f->dict = pync_dict_new())) return -1;
-    return value ? pync_dict_setitem(f->dict, name, value) : pync_dict_delitem(f->dict, name);
+    if (value) return pync_dict_setitem(f->dict, name, value);
+    pv present = pync_dict_get(f->dict, name);
+    if (!present) {
+        if (!pync_current_exc) pync_raise_fmt(&pync_AttributeError_type, "'function' object has no attribute '%U'", name);
+        return -1;
+    }
+    return pync_dict_delitem(f->dict, name);
 }
 
 pync_type pync_function_type = {
@@ -475,34 +551,64 @@ int pync_check_args(const char *fname, size_t nargs, pv kwnames, size_t min, siz
     return -1;
 }
 
-int pync_parse_args(const char *fname, pv *args, size_t nargs, pv kwnames, const char *const *names, size_t nposonly,
-                    size_t npos_max, pv *out) {
+/* The name CPython's C functions give in their argument errors: 'split' of 'str.split'. */
+static const char *short_name(const char *fname) {
+    const char *name = fname;
+    for (const char *p = fname; *p; p++) {
+        if (*p == '.') name = p + 1;
+    }
+    return name;
+}
+
+/* pync_parse_args and pync_parse_args_py: `python` selects the messages of a function written in
+   Python (random.choices) over those of a C function (int, round, str.split). */
+static int parse_args(const char *fname, pv *args, size_t nargs, pv kwnames, const char *const *names, size_t nposonly,
+                      size_t npos_max, pv *out, bool python) {
     size_t nnames = 0;
     while (names[nnames]) nnames++;
     for (size_t i = 0; i < nnames; i++) out[i] = 0;
+    size_t nkw = kwnames ? ((const pync_tuple *)kwnames)->size : 0;
+    const char *name = python ? fname : short_name(fname);
+    if (!python && npos_max == nnames && nargs + nkw > nnames) {
+        /* no keyword-only parameters: CPython counts every argument */
+        pync_raise_fmt(&pync_TypeError_type, "%s() takes at most %zd argument%s (%zd given)", name, (ptrdiff_t)nnames,
+                       nnames == 1 ? "" : "s", (ptrdiff_t)(nargs + nkw));
+        return -1;
+    }
     if (nargs > npos_max) {
-        pync_raise_fmt(&pync_TypeError_type, "%s() takes at most %zd positional argument%s (%zd given)", fname,
+        pync_raise_fmt(&pync_TypeError_type, "%s() takes at most %zd positional argument%s (%zd given)", name,
                        (ptrdiff_t)npos_max, npos_max == 1 ? "" : "s", (ptrdiff_t)nargs);
         return -1;
     }
     for (size_t i = 0; i < nargs; i++) out[i] = args[i];
-    size_t nkw = kwnames ? ((const pync_tuple *)kwnames)->size : 0;
     for (size_t k = 0; k < nkw; k++) {
-        pv name = ((const pync_tuple *)kwnames)->items[k];
+        pv kw = ((const pync_tuple *)kwnames)->items[k];
         size_t slot = nnames;
         for (size_t i = nposonly; i < nnames; i++) {
-            if (pync_str_eq_cstr(name, names[i])) { slot = i; break; }
+            if (pync_str_eq_cstr(kw, names[i])) { slot = i; break; }
         }
         if (slot == nnames) {
-            pync_raise_fmt(&pync_TypeError_type, "%s() got an unexpected keyword argument '%U'", fname, name);
+            if (python) pync_raise_fmt(&pync_TypeError_type, "%s() got an unexpected keyword argument '%U'", name, kw);
+            else pync_raise_fmt(&pync_TypeError_type, "'%U' is an invalid keyword argument for %s()", kw, name);
             return -1;
         }
         if (out[slot]) {
-            pync_raise_fmt(&pync_TypeError_type, "argument for %s() given by name ('%s') and position (%zd)", fname,
-                           names[slot], (ptrdiff_t)slot + 1);
+            if (python) pync_raise_fmt(&pync_TypeError_type, "%s() got multiple values for argument '%s'", name, names[slot]);
+            else pync_raise_fmt(&pync_TypeError_type, "argument for %s() given by name ('%s') and position (%zd)", name,
+                                names[slot], (ptrdiff_t)slot + 1);
             return -1;
         }
         out[slot] = args[nargs + k];
     }
     return 0;
+}
+
+int pync_parse_args(const char *fname, pv *args, size_t nargs, pv kwnames, const char *const *names, size_t nposonly,
+                    size_t npos_max, pv *out) {
+    return parse_args(fname, args, nargs, kwnames, names, nposonly, npos_max, out, false);
+}
+
+int pync_parse_args_py(const char *fname, pv *args, size_t nargs, pv kwnames, const char *const *names,
+                       size_t nposonly, size_t npos_max, pv *out) {
+    return parse_args(fname, args, nargs, kwnames, names, nposonly, npos_max, out, true);
 }

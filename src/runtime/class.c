@@ -79,6 +79,8 @@ static const pync_type *layout_of(const pync_type *type) {
     return type;
 }
 
+const pync_type *pync_layout_type(const pync_type *type) { return layout_of(type); }
+
 /* Calls method m (a function, or any descriptor) found on type(self) with self bound. */
 static pv call_bound(pv m, pv self, pv *args, size_t nargs) {
     if (pv_type(m) == &pync_function_type) {
@@ -114,6 +116,14 @@ static pv slot_str(pv self) {
     pv m = lookup_dunder(pv_type(self), D_STR);
     if (m) return call_bound(m, self, NULL, 0);
     if (pync_current_exc) return 0;
+    /* the first built-in type along the MRO that defines its own str (KeyError's, for a class
+       E(ValueError, KeyError): ValueError inherits BaseException's) */
+    const pync_tuple *mro = (const pync_tuple *)pv_type(self)->mro;
+    for (size_t i = 1; i < mro->size; i++) {
+        const pync_type *t = (const pync_type *)mro->items[i];
+        if (t->flags & PYNC_TF_HEAPTYPE) continue;
+        if (t->str && (!t->base || t->base->str != t->str)) return t->str(self);
+    }
     const pync_type *base = layout_of(pv_type(self));
     /* object.__str__ is repr(self), which may be the class's __repr__ */
     if (base->str) return base->str(self);
@@ -317,8 +327,8 @@ static int slot_setitem(pv self, pv key, pv value) {
     if (pync_current_exc) return -1;
     int (*f)(pv, pv, pv) = BASE_SLOT(self, setitem);
     if (f) return f(self, key, value);
-    if (value) pync_raise_fmt(&pync_TypeError_type, "'%s' object does not support item assignment", pync_type_name(self));
-    else pync_raise_fmt(&pync_TypeError_type, "'%s' object doesn't support item deletion", pync_type_name(self));
+    /* the class defines only the other one of __setitem__ and __delitem__ */
+    pync_raise_fmt(&pync_AttributeError_type, value ? "__setitem__" : "__delitem__");
     return -1;
 }
 
@@ -358,6 +368,14 @@ static pv slot_to_float(pv self) {
     if (pync_current_exc) return 0;
     pv (*f)(pv) = BASE_SLOT(self, to_float);
     if (f) return f(self);
+    /* float(x) takes an object with __index__ but no __float__ */
+    if (lookup_dunder(pv_type(self), D_INDEX) || BASE_SLOT(self, to_int)) {
+        double d;
+        pv i = pync_number_index(self);
+        if (!i || pync_as_double(i, &d) < 0) return 0;
+        return pync_float_new(d);
+    }
+    if (pync_current_exc) return 0;
     return pync_raise_fmt(&pync_TypeError_type, "must be real number, not %s", pync_type_name(self));
 }
 
@@ -578,7 +596,6 @@ static void set_slots(pync_type *t) {
     t->setattr = slot_setattr;
     t->construct = class_construct;
     t->format = slot_format;
-    t->to_float = slot_to_float;
     for (int op = 0; op < PYNC_BINOP_COUNT; op++) {
         t->binop[op] = binop_slots[op];
         t->inplace[op] = inplace_slots[op];
@@ -607,6 +624,8 @@ static void set_slots(pync_type *t) {
     t->setitem = lookup_dunder(t, D_SETITEM) || lookup_dunder(t, D_DELITEM) || base->setitem ? slot_setitem : NULL;
     t->contains = lookup_dunder(t, D_CONTAINS) || base->contains ? slot_contains : NULL;
     t->to_int = lookup_dunder(t, D_INDEX) || lookup_dunder(t, D_INT) || base->to_int ? slot_to_int : NULL;
+    /* float(x) of a class without __float__ but with __index__ converts the index */
+    t->to_float = lookup_dunder(t, D_FLOAT) || lookup_dunder(t, D_INDEX) || base->to_float ? slot_to_float : NULL;
     pync_exc_clear();
 }
 
@@ -615,13 +634,96 @@ void pync_class_attribute_changed(pync_type *type, pv name) {
     if (n[0] == '_' && n[1] == '_') set_slots(type);
 }
 
+/* The nearest type along t's base chain whose instances have fields its base's lack (CPython's
+   solid base): types that only add behaviour share their base's layout. */
+static const pync_type *solid_base(const pync_type *t) {
+    while (t->base && t->base->basicsize == t->basicsize && t->base->dictoffset == t->dictoffset &&
+           t->base->trace == t->trace) {
+        t = t->base;
+    }
+    return t;
+}
+
+/* Calls __set_name__(cls, name) of each attribute of a new class whose type has one (property,
+   descriptors the program defines), as type.__new__ does. 0 or -1. */
+static int set_names(pync_type *t) {
+    pv items = pync_call_method(t->dict, pync_str_from_cstr("items"), NULL, 0, 0);
+    pv list = items ? pync_list_from_iterable(items) : 0;
+    if (!list) return -1;
+    pv set_name = pync_str_from_cstr("__set_name__");
+    if (!set_name) return -1;
+    const pync_list *l = (const pync_list *)list;
+    for (size_t i = 0; i < l->size; i++) {
+        const pync_tuple *item = (const pync_tuple *)l->items[i];
+        pv key = item->items[0], value = item->items[1];
+        pv m = pync_type_lookup(pv_type(value), set_name);
+        if (!m) {
+            if (pync_current_exc) return -1;
+            continue;
+        }
+        pv args[2] = {(pv)t, key};
+        if (!call_bound(m, value, args, 2)) {
+            pv cause = pync_exc_fetch();
+            pync_raise_fmt(&pync_RuntimeError_type, "Error calling __set_name__ on '%s' instance %R in '%s'",
+                           pync_type_name(value), key, t->name);
+            pync_raise_from(pync_exc_fetch(), cause);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Calls the first __init_subclass__ a class base defines with the new class and the class
+   keywords; object.__init_subclass__ takes none. 0 or -1. */
+static int init_subclass(pync_type *t, pv kwargs) {
+    const pync_tuple *mro = (const pync_tuple *)t->mro;
+    for (size_t i = 1; i < mro->size; i++) {
+        const pync_type *base = (const pync_type *)mro->items[i];
+        if (!(base->flags & PYNC_TF_HEAPTYPE)) break;
+        pv isc = pync_dict_get(base->dict, dunder[D_INIT_SUBCLASS]);
+        if (!isc && pync_current_exc) return -1;
+        if (!isc) continue;
+        pv fn = pv_type(isc) == &pync_classmethod_type ? pync_classmethod_func(isc) : isc;
+        pv args = pync_tuple_pack(1, (pv)t);
+        if (!args) return -1;
+        return pync_call_ex(fn, args, kwargs) ? 0 : -1;
+    }
+    if (kwargs && pync_len(kwargs) > 0) {
+        pync_raise_fmt(&pync_TypeError_type, "%s.__init_subclass__() takes no keyword arguments", t->name);
+        return -1;
+    }
+    return 0;
+}
+
 pv pync_class_new(pv name, pv qualname, pv bases, pv ns, pv kwargs) {
     if (!pync_isinstance_type(name, &pync_str_type)) return pync_raise_fmt(&pync_TypeError_type, "type.__new__() argument 1 must be str, not %T", name);
     if (kwargs && pync_len(kwargs) > 0) {
-        pv meta = pync_dict_get(kwargs, pync_str_from_cstr("metaclass"));
+        pv key = pync_str_from_cstr("metaclass");
+        if (!key) return 0;
+        pv meta = pync_dict_get(kwargs, key);
         if (meta && meta != (pv)&pync_type_type) {
             return pync_raise_fmt(&pync_TypeError_type, "metaclasses other than type are not supported by pync");
         }
+        if (meta) {
+            /* the rest of the keywords go to __init_subclass__ */
+            pv rest = pync_dict_new();
+            if (!rest || pync_dict_update(rest, kwargs) < 0 || pync_dict_delitem(rest, key) < 0) return 0;
+            kwargs = rest;
+        }
+        if (pync_current_exc) return 0;
+    }
+    /* a __qualname__ in the namespace names the class, and leaves it */
+    pv qualname_key = pync_str_from_cstr("__qualname__");
+    if (!qualname_key) return 0;
+    pv own_qualname = pync_dict_get(ns, qualname_key);
+    if (own_qualname) {
+        if (!pync_isinstance_type(own_qualname, &pync_str_type)) {
+            return pync_raise_fmt(&pync_TypeError_type, "type __qualname__ must be a str, not %T", own_qualname);
+        }
+        qualname = own_qualname;
+        if (pync_dict_delitem(ns, qualname_key) < 0) return 0;
+    } else if (pync_current_exc) {
+        return 0;
     }
     const pync_tuple *b = (const pync_tuple *)bases;
     if (b->size == 0) {
@@ -629,22 +731,26 @@ pv pync_class_new(pv name, pv qualname, pv bases, pv ns, pv kwargs) {
         if (!bases) return 0;
         b = (const pync_tuple *)bases;
     }
-    /* the layout base: the most derived base whose instances are not plain objects */
-    const pync_type *layout = &pync_object_type;
+    /* the layout base (CPython's best base): the base whose solid base is the most derived; the
+       solid bases of all bases must lie on one line of inheritance */
+    const pync_type *layout = NULL, *winner = NULL;
     for (size_t i = 0; i < b->size; i++) {
         pv base = b->items[i];
         const pync_type *bt = pv_type(base);
         if (bt != &pync_type_type && !pync_is_subtype(bt, &pync_type_type)) {
-            return pync_raise_fmt(&pync_TypeError_type, "bases must be types");
+            return pync_raise_fmt(&pync_TypeError_type, "metaclass conflict: the metaclass of a derived class must be a "
+                                  "(non-strict) subclass of the metaclasses of all its bases");
         }
         const pync_type *bb = (const pync_type *)base;
         if (!(bb->flags & PYNC_TF_BASETYPE)) {
             return pync_raise_fmt(&pync_TypeError_type, "type '%s' is not an acceptable base type", bb->name);
         }
         const pync_type *l = layout_of(bb);
-        if (l == &pync_object_type) continue;
-        if (layout == &pync_object_type || pync_is_subtype(l, layout)) layout = l;
-        else if (!pync_is_subtype(layout, l)) {
+        const pync_type *candidate = solid_base(l);
+        if (!winner || (candidate != winner && pync_is_subtype(candidate, winner))) {
+            winner = candidate;
+            layout = l;
+        } else if (!pync_is_subtype(winner, candidate)) {
             return pync_raise_fmt(&pync_TypeError_type, "multiple bases have instance lay-out conflict");
         }
     }
@@ -677,18 +783,7 @@ pv pync_class_new(pv name, pv qualname, pv bases, pv ns, pv kwargs) {
     if (!mro) return 0;
     t->mro = mro;
     set_slots(t);
-    /* __init_subclass__ of a class base: called with the new class */
-    for (size_t i = 1; i < ((const pync_tuple *)mro)->size; i++) {
-        const pync_type *base = (const pync_type *)((const pync_tuple *)mro)->items[i];
-        if (!(base->flags & PYNC_TF_HEAPTYPE)) break;
-        pv isc = pync_dict_get(base->dict, dunder[D_INIT_SUBCLASS]);
-        if (isc) {
-            pv fn = pv_type(isc) == &pync_classmethod_type ? pync_classmethod_func(isc) : isc;
-            pv r = pync_call1(fn, (pv)t);
-            if (!r) return 0;
-            break;
-        }
-    }
+    if (set_names(t) < 0 || init_subclass(t, kwargs) < 0) return 0;
     return (pv)t;
 }
 
@@ -697,6 +792,7 @@ pv pync_class_new(pv name, pv qualname, pv bases, pv ns, pv kwargs) {
 typedef struct property_object {
     pync_object ob;
     pv fget, fset, fdel, doc;
+    pv name;                        /* the attribute name __set_name__ gave, or 0 */
 } property_object;
 
 static void property_trace(pync_object *o) {
@@ -705,13 +801,14 @@ static void property_trace(pync_object *o) {
     pync_gc_visit(p->fset);
     pync_gc_visit(p->fdel);
     pync_gc_visit(p->doc);
+    pync_gc_visit(p->name);
 }
 
 static pv property_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames) {
     static const char *const names[] = {"fget", "fset", "fdel", "doc", NULL};
     pv vals[4];
     if (pync_parse_args("property", args, nargs, kwnames, names, 0, 4, vals) < 0) return 0;
-    property_object *p = pync_gc_alloc(sizeof(property_object), t);
+    property_object *p = pync_gc_alloc(t->basicsize, t);
     if (!p) return 0;
     p->fget = vals[0] == pync_None ? 0 : vals[0];
     p->fset = vals[1] == pync_None ? 0 : vals[1];
@@ -722,12 +819,13 @@ static pv property_construct(const pync_type *t, pv *args, size_t nargs, pv kwna
 
 static pv property_copy(pv self, pv fget, pv fset, pv fdel) {
     const property_object *p = (const property_object *)self;
-    property_object *n = pync_gc_alloc(sizeof(property_object), pv_type(self));
+    property_object *n = pync_gc_alloc(pv_type(self)->basicsize, pv_type(self));
     if (!n) return 0;
     n->fget = fget ? fget : p->fget;
     n->fset = fset ? fset : p->fset;
     n->fdel = fdel ? fdel : p->fdel;
     n->doc = p->doc;
+    n->name = p->name;
     return (pv)n;
 }
 
@@ -744,7 +842,23 @@ static pv property_deleter(pv self, pv *args, size_t nargs, pv kwnames) {
     return property_copy(self, 0, 0, args[0]);
 }
 
+static pv property_set_name(pv self, pv *args, size_t nargs, pv kwnames) {
+    if (pync_check_args("__set_name__", nargs, kwnames, 2, 2) < 0) return 0;
+    ((property_object *)self)->name = args[1];
+    return pync_None;
+}
+
+/* AttributeError: "property 'x' of 'A' object has no setter" (what: getter, setter, deleter). */
+static pv property_missing(const property_object *p, pv obj, const char *what) {
+    const pync_type *t = pv_type(obj);
+    pv qualname = t->qualname ? t->qualname : pync_str_from_cstr(t->name);
+    if (!qualname) return 0;
+    if (p->name) return pync_raise_fmt(&pync_AttributeError_type, "property %R of %R object has no %s", p->name, qualname, what);
+    return pync_raise_fmt(&pync_AttributeError_type, "property of %R object has no %s", qualname, what);
+}
+
 static const pync_method_def property_methods[] = {
+    {"__set_name__", property_set_name, 0},
     {"getter", property_getter, 0},
     {"setter", property_setter, 0},
     {"deleter", property_deleter, 0},
@@ -805,6 +919,7 @@ pv pync_classmethod_func(pv cm) { return ((const wrapper_object *)cm)->func; }
 bool pync_is_data_descriptor(pv descr) {
     const pync_type *t = pv_type(descr);
     if (t == &pync_function_type || t == &pync_method_descriptor_type) return false;
+    if (t == &pync_slot_member_type) return true;
     if (t == &pync_property_type || pync_is_subtype(t, &pync_property_type)) return true;
     if (t->flags & PYNC_TF_HEAPTYPE) return lookup_dunder(t, D_SET) || lookup_dunder(t, D_DELETE);
     return false;
@@ -812,10 +927,11 @@ bool pync_is_data_descriptor(pv descr) {
 
 pv pync_descr_get_other(pv descr, pv obj, const pync_type *type) {
     const pync_type *t = pv_type(descr);
+    if (t == &pync_slot_member_type) return pync_slot_member_get(descr, obj);
     if (t == &pync_property_type || pync_is_subtype(t, &pync_property_type)) {
         if (!obj) return descr;
         const property_object *p = (const property_object *)descr;
-        if (!p->fget) return pync_raise_fmt(&pync_AttributeError_type, "property has no getter");
+        if (!p->fget) return property_missing(p, obj, "getter");
         return pync_call1(p->fget, obj);
     }
     if (t == &pync_classmethod_type) return pync_method_new(((const wrapper_object *)descr)->func, (pv)type);
@@ -833,11 +949,12 @@ pv pync_descr_get_other(pv descr, pv obj, const pync_type *type) {
 
 int pync_descr_set(pv descr, pv obj, pv value) {
     const pync_type *t = pv_type(descr);
+    if (t == &pync_slot_member_type) return pync_slot_member_set(descr, obj, value);
     if (t == &pync_property_type || pync_is_subtype(t, &pync_property_type)) {
         const property_object *p = (const property_object *)descr;
         pv f = value ? p->fset : p->fdel;
         if (!f) {
-            pync_raise_fmt(&pync_AttributeError_type, value ? "can't set attribute" : "can't delete attribute");
+            property_missing(p, obj, value ? "setter" : "deleter");
             return -1;
         }
         pv r = value ? pync_call2(f, obj, value) : pync_call1(f, obj);
@@ -949,110 +1066,6 @@ static pv exception_init_method(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_exception_init(self, args, nargs);
 }
 
-static pv slot_wrapper_repr(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)args;
-    if (pync_check_args("__repr__", nargs, kwnames, 0, 0) < 0) return 0;
-    const pync_type *t = layout_of(pv_type(self));
-    return t->repr ? t->repr(self) : pync_object_type.repr(self);
-}
-static pv slot_wrapper_str(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)args;
-    if (pync_check_args("__str__", nargs, kwnames, 0, 0) < 0) return 0;
-    const pync_type *t = layout_of(pv_type(self));
-    if (t->str) return t->str(self);
-    return slot_wrapper_repr(self, args, 0, 0);
-}
-static pv slot_wrapper_hash(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)args;
-    if (pync_check_args("__hash__", nargs, kwnames, 0, 0) < 0) return 0;
-    const pync_type *t = layout_of(pv_type(self));
-    int64_t h;
-    if (!t->hash) return pync_raise_fmt(&pync_TypeError_type, "unhashable type: '%s'", pync_type_name(self));
-    if (t->hash(self, &h) < 0) return 0;
-    return pync_int_from_i64(h);
-}
-static pv slot_wrapper_cmp(pv self, pv other, pync_cmpop op) {
-    const pync_type *t = layout_of(pv_type(self));
-    return t->richcompare ? t->richcompare(self, other, op) : pync_object_type.richcompare(self, other, op);
-}
-#define CMP_WRAPPER(NAME, OP)                                                         \
-    static pv slot_wrapper_##NAME(pv self, pv *args, size_t nargs, pv kwnames) {     \
-        if (pync_check_args("__" #NAME "__", nargs, kwnames, 1, 1) < 0) return 0;     \
-        return slot_wrapper_cmp(self, args[0], OP);                                  \
-    }
-CMP_WRAPPER(eq, PYNC_EQ)
-CMP_WRAPPER(ne, PYNC_NE)
-CMP_WRAPPER(lt, PYNC_LT)
-CMP_WRAPPER(le, PYNC_LE)
-CMP_WRAPPER(gt, PYNC_GT)
-CMP_WRAPPER(ge, PYNC_GE)
-
-static pv slot_wrapper_getattribute(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_args("__getattribute__", nargs, kwnames, 1, 1) < 0) return 0;
-    if (!pync_isinstance_type(args[0], &pync_str_type)) return pync_raise_fmt(&pync_TypeError_type, "attribute name must be string, not '%T'", args[0]);
-    const pync_type *t = layout_of(pv_type(self));
-    return t->getattr ? t->getattr(self, args[0]) : pync_generic_getattr(self, args[0]);
-}
-static pv slot_wrapper_setattr(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_args("__setattr__", nargs, kwnames, 2, 2) < 0) return 0;
-    const pync_type *t = layout_of(pv_type(self));
-    int r = t->setattr ? t->setattr(self, args[0], args[1]) : pync_generic_setattr(self, args[0], args[1]);
-    return r < 0 ? 0 : pync_None;
-}
-static pv slot_wrapper_delattr(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_args("__delattr__", nargs, kwnames, 1, 1) < 0) return 0;
-    const pync_type *t = layout_of(pv_type(self));
-    int r = t->setattr ? t->setattr(self, args[0], 0) : pync_generic_setattr(self, args[0], 0);
-    return r < 0 ? 0 : pync_None;
-}
-static pv slot_wrapper_format(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_args("__format__", nargs, kwnames, 1, 1) < 0) return 0;
-    const pync_type *t = layout_of(pv_type(self));
-    return t->format ? t->format(self, args[0]) : pync_object_type.format(self, args[0]);
-}
-static pv slot_wrapper_init_subclass(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)self; (void)args; (void)nargs; (void)kwnames;
-    return pync_None;
-}
-static pv slot_wrapper_len(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)args;
-    if (pync_check_args("__len__", nargs, kwnames, 0, 0) < 0) return 0;
-    int64_t (*f)(pv) = layout_of(pv_type(self))->len;
-    if (!f) return pync_raise_fmt(&pync_TypeError_type, "object of type '%s' has no len()", pync_type_name(self));
-    int64_t n = f(self);
-    return n < 0 ? 0 : pync_int_from_i64(n);
-}
-static pv slot_wrapper_getitem(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_args("__getitem__", nargs, kwnames, 1, 1) < 0) return 0;
-    pv (*f)(pv, pv) = layout_of(pv_type(self))->getitem;
-    if (!f) return pync_raise_fmt(&pync_TypeError_type, "'%s' object is not subscriptable", pync_type_name(self));
-    return f(self, args[0]);
-}
-static pv slot_wrapper_setitem(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_args("__setitem__", nargs, kwnames, 2, 2) < 0) return 0;
-    int (*f)(pv, pv, pv) = layout_of(pv_type(self))->setitem;
-    if (!f) return pync_raise_fmt(&pync_TypeError_type, "'%s' object does not support item assignment", pync_type_name(self));
-    return f(self, args[0], args[1]) < 0 ? 0 : pync_None;
-}
-static pv slot_wrapper_delitem(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_args("__delitem__", nargs, kwnames, 1, 1) < 0) return 0;
-    int (*f)(pv, pv, pv) = layout_of(pv_type(self))->setitem;
-    if (!f) return pync_raise_fmt(&pync_TypeError_type, "'%s' object doesn't support item deletion", pync_type_name(self));
-    return f(self, args[0], 0) < 0 ? 0 : pync_None;
-}
-static pv slot_wrapper_contains(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_args("__contains__", nargs, kwnames, 1, 1) < 0) return 0;
-    int (*f)(pv, pv) = layout_of(pv_type(self))->contains;
-    int r = f ? f(self, args[0]) : 0;
-    return r < 0 ? 0 : pync_bool(r);
-}
-static pv slot_wrapper_iter(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)args;
-    if (pync_check_args("__iter__", nargs, kwnames, 0, 0) < 0) return 0;
-    pv (*f)(pv) = layout_of(pv_type(self))->iter;
-    if (!f) return pync_raise_fmt(&pync_TypeError_type, "'%s' object is not iterable", pync_type_name(self));
-    return f(self);
-}
 static pv slot_wrapper_new_builtin(pv self, pv *args, size_t nargs, pv kwnames) {
     /* int.__new__(cls, ...), str.__new__(cls, ...), tuple.__new__(cls, ...) */
     const pync_type *base = (const pync_type *)self;
@@ -1070,30 +1083,7 @@ static pv slot_wrapper_builtin_init(pv self, pv *args, size_t nargs, pv kwnames)
     return f(self, args, nargs, kwnames);
 }
 
-static const pync_method_def slot_wrappers[] = {
-    {"__init__", slot_wrapper_builtin_init, 0},
-    {"__repr__", slot_wrapper_repr, 0},
-    {"__str__", slot_wrapper_str, 0},
-    {"__hash__", slot_wrapper_hash, 0},
-    {"__eq__", slot_wrapper_eq, 0},
-    {"__ne__", slot_wrapper_ne, 0},
-    {"__lt__", slot_wrapper_lt, 0},
-    {"__le__", slot_wrapper_le, 0},
-    {"__gt__", slot_wrapper_gt, 0},
-    {"__ge__", slot_wrapper_ge, 0},
-    {"__getattribute__", slot_wrapper_getattribute, 0},
-    {"__setattr__", slot_wrapper_setattr, 0},
-    {"__delattr__", slot_wrapper_delattr, 0},
-    {"__format__", slot_wrapper_format, 0},
-    {"__init_subclass__", slot_wrapper_init_subclass, PYNC_METH_CLASS},
-    {"__len__", slot_wrapper_len, 0},
-    {"__getitem__", slot_wrapper_getitem, 0},
-    {"__setitem__", slot_wrapper_setitem, 0},
-    {"__delitem__", slot_wrapper_delitem, 0},
-    {"__contains__", slot_wrapper_contains, 0},
-    {"__iter__", slot_wrapper_iter, 0},
-    {NULL, NULL, 0},
-};
+static const pync_method_def builtin_init_def = {"__init__", slot_wrapper_builtin_init, 0};
 static const pync_method_def object_init_def = {"__init__", object_init_method, 0};
 static const pync_method_def exception_init_def = {"__init__", exception_init_method, 0};
 
@@ -1109,16 +1099,7 @@ pv pync_builtin_slot_wrapper(const pync_type *t, pv name) {
     if (pync_str_eq_cstr(name, "__init__")) {
         if (t->flags & PYNC_TF_EXCEPTION) return pync_method_descriptor_new(&exception_init_def, t);
         if (!t->init) return pync_method_descriptor_new(&object_init_def, t);
+        return pync_method_descriptor_new(&builtin_init_def, t);
     }
-    for (const pync_method_def *d = slot_wrappers; d->name; d++) {
-        if (!pync_str_eq_cstr(name, d->name)) continue;
-        /* only the container dunders the type actually supports */
-        if ((d->fn == slot_wrapper_len && !t->len) || (d->fn == slot_wrapper_getitem && !t->getitem) ||
-            ((d->fn == slot_wrapper_setitem || d->fn == slot_wrapper_delitem) && !t->setitem) ||
-            (d->fn == slot_wrapper_contains && !t->contains) || (d->fn == slot_wrapper_iter && !t->iter)) {
-            return 0;
-        }
-        return pync_method_descriptor_new(d, t);
-    }
-    return 0;
+    return pync_slot_wrapper_lookup(t, name);
 }

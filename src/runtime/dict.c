@@ -249,7 +249,7 @@ static int dict_ass_subscript(pv self, pv key, pv value) {
 
 /* dict.__init__ for subclasses and super().__init__(...): the arguments of dict.update */
 static pv dict_init(pv self, pv *args, size_t nargs, pv kwnames) {
-    return pync_call_method(self, pync_str_from_cstr("update"), args, nargs, kwnames) ? pync_None : 0;
+    return pync_dict_init_args(self, args, nargs, kwnames);
 }
 
 pync_type pync_dict_type = {

@@ -50,6 +50,9 @@ pv pync_dict_richcompare(pv a, pv b, pync_cmpop op);
 pv pync_dict_or(pv a, pv b);
 pv pync_dict_ior(pv a, pv b);
 pv pync_dict_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames);
+/* dict.__init__(self, [mapping or pairs], **kwargs): fills self as dict.update does, without
+   calling an update method a subclass defines; None, or 0 on error */
+pv pync_dict_init_args(pv self, pv *args, size_t nargs, pv kwnames);
 pv pync_dict_iter(pv d);
 
 #endif

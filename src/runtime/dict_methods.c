@@ -367,27 +367,18 @@ static pv dictviews_isdisjoint(pv self, pv *args, size_t nargs, pv kwnames) {
     }
 }
 
-static pv dictview_len_m(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)args;
-    if (pync_check_no_args("__len__", nargs, kwnames) < 0) return 0;
-    return pync_int_from_i64(dictview_len(self));
-}
-
 static const pync_method_def dictkeys_methods[] = {
     {"isdisjoint", dictviews_isdisjoint, 0},
     {"__reversed__", dictkeys_reversed, 0},
-    {"__len__", dictview_len_m, 0},
     {NULL, NULL, 0},
 };
 static const pync_method_def dictitems_methods[] = {
     {"isdisjoint", dictviews_isdisjoint, 0},
     {"__reversed__", dictitems_reversed, 0},
-    {"__len__", dictview_len_m, 0},
     {NULL, NULL, 0},
 };
 static const pync_method_def dictvalues_methods[] = {
     {"__reversed__", dictvalues_reversed, 0},
-    {"__len__", dictview_len_m, 0},
     {NULL, NULL, 0},
 };
 
@@ -411,6 +402,8 @@ pync_type pync_dict_values_type = {
     .ob = {&pync_type_type}, .name = "dict_values", .base = &pync_object_type,
     .basicsize = sizeof(dictviewobject), .trace = dictview_trace, .repr = dictview_repr,
     .iter = dictvalues_iter, .len = dictview_len, .methods = dictvalues_methods,
+    /* not set-like: hashed by identity, as CPython's */
+    .hash = pync_object_hash,
 };
 
 /* ==== updating from arguments ===================================================================== */
@@ -556,12 +549,16 @@ pv pync_dict_ior(pv a, pv b) {
 }
 
 pv pync_dict_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_positional("dict", nargs, 0, 0, 1) < 0) return 0;
     pv self = pync_dict_new_of_type(t);
     if (!self) return 0;
+    return pync_dict_init_args(self, args, nargs, kwnames) ? self : 0;
+}
+
+pv pync_dict_init_args(pv self, pv *args, size_t nargs, pv kwnames) {
+    if (pync_check_positional("dict", nargs, 0, 0, 1) < 0) return 0;
     if (nargs == 1 && dict_update_arg(self, args[0]) < 0) return 0;
     if (update_kwargs(self, args + nargs, kwnames) < 0) return 0;
-    return self;
+    return pync_None;
 }
 
 /* ==== methods ===================================================================================== */
@@ -716,17 +713,10 @@ static pv m_reversed(pv self, pv *args, size_t nargs, pv kwnames) {
     return dictiter_new(self, &pync_dict_reversekeyiterator_type, true);
 }
 
-static pv m_len(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)args;
-    if (pync_check_no_args("dict.__len__", nargs, kwnames) < 0) return 0;
-    return pync_int_from_i64((int64_t)D(self)->used);
-}
-
 const pync_method_def pync_dict_methods[] = {
     {"__contains__", m_contains, 0},
     {"__getitem__", m_getitem, 0},
     {"__reversed__", m_reversed, 0},
-    {"__len__", m_len, 0},
     {"get", m_get, 0},
     {"setdefault", m_setdefault, 0},
     {"pop", m_pop, 0},

@@ -153,18 +153,53 @@ pync_type *const pync_exception_types[] = {
 
 /* ---- instances -------------------------------------------------------------------------------- */
 
+/* OSError(errno, ...) called as OSError itself makes the subclass for errno (Linux numbers). */
+static const pync_type *oserror_subclass(pv errno_value) {
+    static const struct { int16_t errno_value; pync_type *type; } map[] = {
+        {1, &pync_PermissionError_type}, {2, &pync_FileNotFoundError_type}, {3, &pync_ProcessLookupError_type},
+        {4, &pync_InterruptedError_type}, {10, &pync_ChildProcessError_type}, {11, &pync_BlockingIOError_type},
+        {13, &pync_PermissionError_type}, {17, &pync_FileExistsError_type}, {20, &pync_NotADirectoryError_type},
+        {21, &pync_IsADirectoryError_type}, {32, &pync_BrokenPipeError_type}, {103, &pync_ConnectionAbortedError_type},
+        {104, &pync_ConnectionResetError_type}, {108, &pync_BrokenPipeError_type}, {110, &pync_TimeoutError_type},
+        {111, &pync_ConnectionRefusedError_type}, {114, &pync_BlockingIOError_type}, {115, &pync_BlockingIOError_type},
+    };
+    int64_t n;
+    if (pv_is_small(errno_value)) n = pv_small(errno_value);
+    else if (errno_value == pync_True) n = 1;
+    else return &pync_OSError_type;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        if (map[i].errno_value == n) return map[i].type;
+    }
+    return &pync_OSError_type;
+}
+
+/* Sets args and the special values of an exception from its arguments: StopIteration.value,
+   SystemExit.code, and OSError(errno, strerror[, filename[, winerror[, filename2]]]) whose
+   filenames leave args (kept as the tuple (filename, filename2) in `value`). 0 or -1. */
+static int exc_set_args(pync_exception *e, pv *args, size_t nargs) {
+    const pync_type *type = e->ob.type;
+    e->args = pync_tuple_from_array(args, nargs);
+    if (!e->args) return -1;
+    if (pync_is_subtype(type, &pync_StopIteration_type)) {
+        e->value = nargs == 0 ? pync_None : args[0];
+    } else if (pync_is_subtype(type, &pync_SystemExit_type)) {
+        e->value = nargs == 0 ? pync_None : nargs == 1 ? args[0] : e->args;
+    } else if (pync_is_subtype(type, &pync_OSError_type) && nargs >= 3 && nargs <= 5 && args[2] != pync_None) {
+        e->value = pync_tuple_pack(2, args[2], nargs == 5 ? args[4] : pync_None);
+        e->args = pync_tuple_from_array(args, 2);
+        if (!e->value || !e->args) return -1;
+    }
+    return 0;
+}
+
 static pv exc_construct(const pync_type *type, pv *args, size_t nargs, pv kwnames) {
     if (kwnames && ((const pync_tuple *)kwnames)->size && !(type->flags & PYNC_TF_HEAPTYPE)) {
         return pync_raise_fmt(&pync_TypeError_type, "%s() takes no keyword arguments", type->name);
     }
+    if (type == &pync_OSError_type && nargs >= 2 && nargs <= 5) type = oserror_subclass(args[0]);
     pync_exception *e = pync_gc_alloc(type->basicsize, type);
     if (!e) return 0;
-    e->args = pync_tuple_from_array(args, nargs);
-    if (!e->args) return 0;
-    if (pync_is_subtype(type, &pync_StopIteration_type) || pync_is_subtype(type, &pync_SystemExit_type)) {
-        e->value = nargs == 0 ? pync_None : nargs == 1 ? args[0] : e->args;
-    }
-    return (pv)e;
+    return exc_set_args(e, args, nargs) < 0 ? 0 : (pv)e;
 }
 
 /* The instance to raise for `raise X`: X itself, or X() for a class. */
@@ -368,7 +403,11 @@ static pv exc_str(pv self) {
     const pync_exception *e = (const pync_exception *)self;
     const pync_tuple *args = (const pync_tuple *)e->args;
     if (args && args->size >= 2 && args->size <= 5 && pync_isinstance_type(self, &pync_OSError_type)) {
-        if (args->size >= 3) return pync_str_fmt("[Errno %S] %S: %R", args->items[0], args->items[1], args->items[2]);
+        const pync_tuple *names = (const pync_tuple *)e->value;
+        if (names && names->items[1] != pync_None) {
+            return pync_str_fmt("[Errno %S] %S: %R -> %R", args->items[0], args->items[1], names->items[0], names->items[1]);
+        }
+        if (names) return pync_str_fmt("[Errno %S] %S: %R", args->items[0], args->items[1], names->items[0]);
         return pync_str_fmt("[Errno %S] %S", args->items[0], args->items[1]);
     }
     if (!args || args->size == 0) return pync_str_from_cstr("");
@@ -408,7 +447,9 @@ static pv exc_getattr(pv self, pv name) {
         bool pair = n >= 2 && n <= 5;
         if (pync_str_eq_cstr(name, "errno")) return pair ? args->items[0] : pync_None;
         if (pync_str_eq_cstr(name, "strerror")) return pair ? args->items[1] : pync_None;
-        if (pync_str_eq_cstr(name, "filename")) return pair && n >= 3 ? args->items[2] : pync_None;
+        const pync_tuple *names = (const pync_tuple *)e->value;
+        if (pync_str_eq_cstr(name, "filename")) return names ? names->items[0] : pync_None;
+        if (pync_str_eq_cstr(name, "filename2")) return names ? names->items[1] : pync_None;
     }
     return pync_generic_getattr(self, name);
 }
@@ -463,13 +504,7 @@ const pync_method_def pync_exception_methods[] = {
 
 /* The instance initialiser user classes reach through super().__init__(...). */
 pv pync_exception_init(pv self, pv *args, size_t nargs) {
-    pync_exception *e = (pync_exception *)self;
-    e->args = pync_tuple_from_array(args, nargs);
-    if (!e->args) return 0;
-    if (pync_isinstance_type(self, &pync_StopIteration_type) || pync_isinstance_type(self, &pync_SystemExit_type)) {
-        e->value = nargs == 0 ? pync_None : nargs == 1 ? args[0] : e->args;
-    }
-    return pync_None;
+    return exc_set_args((pync_exception *)self, args, nargs) < 0 ? 0 : pync_None;
 }
 
 /* ---- the report for an uncaught exception ------------------------------------------------------- */

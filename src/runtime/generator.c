@@ -165,6 +165,14 @@ static pv stop_iteration(pv value) {
     return exc ? pync_raise(exc) : 0;
 }
 
+pv pync_raise_exhausted(pv it) {
+    if (!pv_is_small(it) && pv_type(it) == &pync_generator_type) {
+        const pync_generator *g = (const pync_generator *)it;
+        if (g->state == GEN_DONE) return stop_iteration(g->retval);
+    }
+    return pync_raise((pv)&pync_StopIteration_type);
+}
+
 static pv gen_iternext(pv self) {
     pync_generator *g = (pync_generator *)self;
     switch (resume(g, pync_None, 0)) {

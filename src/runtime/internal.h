@@ -27,11 +27,16 @@ int pync_check_args(const char *fname, size_t nargs, pv kwnames, size_t min, siz
 /*
  * Parses (args, nargs, kwnames) against parameter `names` (NULL-terminated): the first `nposonly`
  * names are positional-only, every name may be given positionally up to `npos_max`, the rest by
- * keyword. out[i] is set to the value for names[i], or left 0 when not given. Raises CPython's
- * TypeErrors for too many arguments, unknown or duplicate keywords. 0 or -1.
+ * keyword. out[i] is set to the value for names[i], or left 0 when not given. Raises the TypeErrors
+ * of CPython's C functions (named by the part of fname after its last dot) for too many
+ * arguments, unknown or duplicate keywords. 0 or -1.
  */
 int pync_parse_args(const char *fname, pv *args, size_t nargs, pv kwnames,
                     const char *const *names, size_t nposonly, size_t npos_max, pv *out);
+/* The same for a function CPython writes in Python (random.choices): fname is its qualified name
+   ("Random.choices") and the keyword errors read as a Python function's. */
+int pync_parse_args_py(const char *fname, pv *args, size_t nargs, pv kwnames,
+                       const char *const *names, size_t nposonly, size_t npos_max, pv *out);
 
 /* A method descriptor of a built-in type, as stored in the type's dict. */
 extern pync_type pync_method_descriptor_type;
@@ -50,6 +55,14 @@ pv pync_method_descriptor_new(const pync_method_def *def, const pync_type *owner
 int pync_object_hash(pv self, int64_t *out);
 /* class.c: a built-in type's dunder as a method descriptor (object.__init__, ...), or 0 */
 pv pync_builtin_slot_wrapper(const pync_type *t, pv name);
+/* slot_wrappers.c: the dunder wrapping one of built-in type t's slots (list.__len__,
+   int.__radd__, iterator.__next__), None for __hash__ of an unhashable type, or 0 */
+pv pync_slot_wrapper_lookup(const pync_type *t, pv name);
+/* A pync_method_def flag: the method wraps a slot (CPython's slot wrapper / method-wrapper). */
+enum { PYNC_METH_WRAPPER = 4 };
+/* class.c: the built-in type whose instance struct type's instances extend (type itself for a
+   built-in type) */
+const pync_type *pync_layout_type(const pync_type *type);
 pv pync_exception_init(pv self, pv *args, size_t nargs);
 extern pync_type pync_property_type, pync_classmethod_type, pync_staticmethod_type, pync_super_type;
 pv pync_staticmethod_func(pv sm);
@@ -59,6 +72,12 @@ int pync_class_init(void);
    what a class object holds beyond pync_type. */
 void pync_class_attribute_changed(pync_type *type, pv name);
 void pync_class_trace_extra(pync_type *type);
+/* protocol.c: raises CPython's TypeError for obj[key] = value (value 0: del obj[key]) on an
+   object whose type has no item assignment; returns -1 */
+int pync_item_assignment_error(pv obj, pv key, pv value);
+/* generator.c: raises StopIteration for iterator `it` whose next slot just reported exhaustion
+   (next(it), it.__next__()): a generator's carries the value it returned. Returns 0. */
+pv pync_raise_exhausted(pv it);
 /* iterators.c: the iterator for objects that only have __getitem__ */
 pv pync_seqiter_new(pv seq);
 /* Looks `name` up along type's MRO; 0 (no exception) if absent. */
@@ -75,6 +94,12 @@ int pync_slice_unpack(pv slice, int64_t length, int64_t *start, int64_t *stop, i
 pv pync_sequence_richcompare(const pv *a, size_t na, const pv *b, size_t nb, pync_cmpop op);
 extern pync_type pync_tuple_iterator_type;
 
+/* ---- attribute slots (class_slots.c) ------------------------------------------------------------ */
+
+extern pync_type pync_slot_member_type;
+pv pync_slot_member_get(pv descr, pv obj);
+int pync_slot_member_set(pv descr, pv obj, pv value);
+
 /* ---- exceptions (exc.c) --------------------------------------------------------------------- */
 
 /* The handled-exception stack, for generators that suspend inside an except block. */
@@ -87,6 +112,9 @@ void pync_exc_handled_restore(pv saved);
 /* Marks whatever the words of [start, start+size) point into (a generator's frame, whose
    layout only LLVM knows). For trace functions. */
 void pync_gc_visit_conservative(const void *start, size_t size);
+/* A 16-byte object from the bump region compiled code allocates floats in (gc.c). */
+void *pync_gc_alloc_bump16(const pync_type *type);
+extern char *pync_bump_next, *pync_bump_limit;
 
 /* ---- per-file startup ------------------------------------------------------------------------ */
 

@@ -913,11 +913,6 @@ static pv list_clear_m(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_None;
 }
 
-static pv list_iadd_m(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_one_arg("list.__iadd__", nargs, kwnames) < 0) return 0;
-    return list_inplace_concat(self, args[0]);
-}
-
 static pv list_imul_m(pv self, pv *args, size_t nargs, pv kwnames) {
     if (pync_check_one_arg("list.__imul__", nargs, kwnames) < 0) return 0;
     if (!pync_has_index(args[0])) {
@@ -931,24 +926,9 @@ static pv list_getitem_m(pv self, pv *args, size_t nargs, pv kwnames) {
     return list_subscript(self, args[0]);
 }
 
-static pv list_contains_m(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_one_arg("list.__contains__", nargs, kwnames) < 0) return 0;
-    int r = list_contains(self, args[0]);
-    return r < 0 ? 0 : pync_bool(r);
-}
-
-static pv list_len_m(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)args;
-    if (pync_check_no_args("list.__len__", nargs, kwnames) < 0) return 0;
-    return pync_int_from_i64((int64_t)L(self)->size);
-}
-
 static const pync_method_def list_methods[] = {
     {"__getitem__", list_getitem_m, 0},
     {"__reversed__", list_reversed, 0},
-    {"__contains__", list_contains_m, 0},
-    {"__len__", list_len_m, 0},
-    {"__iadd__", list_iadd_m, 0},
     {"__imul__", list_imul_m, 0},
     {"clear", list_clear_m, 0},
     {"copy", list_copy_m, 0},

@@ -758,9 +758,9 @@ static pv ft_total_ordering(pv self, pv *args, size_t nargs, pv kwnames) {
 /* ==== cached_property ==================================================================================== */
 
 /* Like the lru wrapper, a class made at import (functools.cached_property, __get__ in its
-   namespace) over a hidden C layout. pync does not call __set_name__ when a class is created,
-   so the attribute name starts as the function's __name__ (what __set_name__ gives in the usual
-   `@cached_property def name(self)`); __set_name__ still sets it when called. */
+   namespace) over a hidden C layout. The attribute name starts as the function's __name__ (what
+   __set_name__ gives in the usual `@cached_property def name(self)`); __set_name__, which class
+   creation calls, sets it to the attribute's name. */
 typedef struct cpropobject {
     pync_object ob;
     pv func;

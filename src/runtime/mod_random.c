@@ -415,7 +415,7 @@ static pv m_seed(pv self, pv *args, size_t nargs, pv kwnames) {
     SELF;
     static const char *const names[] = {"a", "version", NULL};
     pv v[2] = {0, 0};
-    if (pync_parse_args("seed", args, nargs, kwnames, names, 0, 2, v) < 0) return 0;
+    if (pync_parse_args_py("Random.seed", args, nargs, kwnames, names, 0, 2, v) < 0) return 0;
     return do_seed(r, v[0], v[1]);
 }
 
@@ -455,7 +455,7 @@ static pv m_randrange(pv self, pv *args, size_t nargs, pv kwnames) {
     SELF;
     static const char *const names[] = {"start", "stop", "step", NULL};
     pv v[3] = {0, 0, 0};
-    if (pync_parse_args("randrange", args, nargs, kwnames, names, 0, 3, v) < 0) return 0;
+    if (pync_parse_args_py("Random.randrange", args, nargs, kwnames, names, 0, 3, v) < 0) return 0;
     if (!v[0]) return pync_raise_fmt(&pync_TypeError_type, "Random.randrange() missing 1 required positional argument: 'start'");
     return randrange(r, v[0], v[1], v[2]);
 }
@@ -464,7 +464,7 @@ static pv m_randint(pv self, pv *args, size_t nargs, pv kwnames) {
     SELF;
     static const char *const names[] = {"a", "b", NULL};
     pv v[2] = {0, 0};
-    if (pync_parse_args("randint", args, nargs, kwnames, names, 0, 2, v) < 0) return 0;
+    if (pync_parse_args_py("Random.randint", args, nargs, kwnames, names, 0, 2, v) < 0) return 0;
     if (!v[0] || !v[1]) {
         return pync_raise_fmt(&pync_TypeError_type, "Random.randint() missing %s required positional argument%s: %s",
                               v[0] ? "1" : "2", v[0] ? "" : "s", v[0] ? "'b'" : "'a' and 'b'");
@@ -598,7 +598,7 @@ static pv m_sample(pv self, pv *args, size_t nargs, pv kwnames) {
     SELF;
     static const char *const names[] = {"population", "k", "counts", NULL};
     pv v[3] = {0, 0, 0};
-    if (pync_parse_args("sample", args, nargs, kwnames, names, 0, 2, v) < 0) return 0;
+    if (pync_parse_args_py("Random.sample", args, nargs, kwnames, names, 0, 2, v) < 0) return 0;
     if (!v[0] || !v[1]) {
         return pync_raise_fmt(&pync_TypeError_type, "Random.sample() missing %s required positional argument%s: %s",
                               v[0] ? "1" : "2", v[0] ? "" : "s", v[0] ? "'k'" : "'population' and 'k'");
@@ -655,7 +655,7 @@ static pv m_choices(pv self, pv *args, size_t nargs, pv kwnames) {
     SELF;
     static const char *const names[] = {"population", "weights", "cum_weights", "k", NULL};
     pv v[4] = {0, 0, 0, 0};
-    if (pync_parse_args("choices", args, nargs, kwnames, names, 0, 2, v) < 0) return 0;
+    if (pync_parse_args_py("Random.choices", args, nargs, kwnames, names, 0, 2, v) < 0) return 0;
     if (!v[0]) return pync_raise_fmt(&pync_TypeError_type, "Random.choices() missing 1 required positional argument: 'population'");
     pv population = v[0], weights = v[1] == pync_None ? 0 : v[1], cum = v[2] == pync_None ? 0 : v[2];
     int64_t k = 1;
@@ -724,7 +724,7 @@ static pv m_uniform(pv self, pv *args, size_t nargs, pv kwnames) {
     SELF;
     static const char *const names[] = {"a", "b", NULL};
     pv v[2] = {0, 0};
-    if (pync_parse_args("uniform", args, nargs, kwnames, names, 0, 2, v) < 0) return 0;
+    if (pync_parse_args_py("Random.uniform", args, nargs, kwnames, names, 0, 2, v) < 0) return 0;
     if (!v[0] || !v[1]) return pync_raise_fmt(&pync_TypeError_type, "Random.uniform() missing required argument");
     pv d = pync_binary(v[1], v[0], PYNC_OP_SUB);
     if (!d) return 0;
@@ -737,7 +737,7 @@ static pv m_triangular(pv self, pv *args, size_t nargs, pv kwnames) {
     SELF;
     static const char *const names[] = {"low", "high", "mode", NULL};
     pv v[3] = {0, 0, 0};
-    if (pync_parse_args("triangular", args, nargs, kwnames, names, 0, 3, v) < 0) return 0;
+    if (pync_parse_args_py("Random.triangular", args, nargs, kwnames, names, 0, 3, v) < 0) return 0;
     pv low = v[0] ? v[0] : pync_float_new(0.0);
     pv high = v[1] ? v[1] : pync_float_new(1.0);
     if (!low || !high) return 0;
@@ -783,7 +783,8 @@ static pv m_triangular(pv self, pv *args, size_t nargs, pv kwnames) {
 static int two_reals(const char *name, pv *args, size_t nargs, pv kwnames, const char *const *names, double *a,
                      double *b, double da, double db) {
     pv v[2] = {0, 0};
-    if (pync_parse_args(name, args, nargs, kwnames, names, 0, 2, v) < 0) return -1;
+    pv qualname = pync_str_fmt("Random.%s", name);
+    if (!qualname || pync_parse_args_py(pync_str_data(qualname), args, nargs, kwnames, names, 0, 2, v) < 0) return -1;
     *a = da;
     *b = db;
     if (v[0] && get_double(v[0], a) < 0) return -1;

@@ -92,6 +92,7 @@ typedef struct method_descriptor {
 
 static pv methoddescr_repr(pv self) {
     const method_descriptor *m = (const method_descriptor *)self;
+    if (m->def->flags & PYNC_METH_WRAPPER) return pync_str_fmt("<slot wrapper '%s' of '%s' objects>", m->def->name, m->owner->name);
     return pync_str_fmt("<method '%s' of '%s' objects>", m->def->name, m->owner->name);
 }
 
@@ -99,10 +100,16 @@ static pv methoddescr_call(pv self, pv *args, size_t nargs, pv kwnames) {
     const method_descriptor *m = (const method_descriptor *)self;
     if (m->def->flags & PYNC_METH_STATIC) return m->def->fn(0, args, nargs, kwnames);
     if (m->def->flags & PYNC_METH_CLASS) return m->def->fn((pv)m->owner, args, nargs, kwnames);
+    bool wrapper = (m->def->flags & PYNC_METH_WRAPPER) != 0;
     if (nargs == 0) {
+        if (wrapper) return pync_raise_fmt(&pync_TypeError_type, "descriptor '%s' of '%s' object needs an argument", m->def->name, m->owner->name);
         return pync_raise_fmt(&pync_TypeError_type, "unbound method %s.%s() needs an argument", m->owner->name, m->def->name);
     }
     if (!pync_isinstance_type(args[0], m->owner)) {
+        if (wrapper) {
+            return pync_raise_fmt(&pync_TypeError_type, "descriptor '%s' requires a '%s' object but received a '%T'",
+                                  m->def->name, m->owner->name, args[0]);
+        }
         return pync_raise_fmt(&pync_TypeError_type, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
                               m->def->name, m->owner->name, args[0]);
     }
@@ -137,6 +144,16 @@ pv pync_descr_get(pv descr, pv obj, const pync_type *type) {
     return pync_descr_get_other(descr, obj, type);
 }
 
+/* The part of a built-in type's name after its last dot ('deque' of 'collections.deque'). */
+static const char *static_type_short_name(const pync_type *t) {
+    const char *name = t->name;
+    if (t->flags & PYNC_TF_HEAPTYPE) return name;
+    for (const char *p = t->name; *p; p++) {
+        if (*p == '.') name = p + 1;
+    }
+    return name;
+}
+
 /* Fills a static type's dict, bases and MRO (the base chain; classes compute C3 in class.c). */
 int pync_type_ready(pync_type *type) {
     if (type->dict) return 0;
@@ -168,8 +185,11 @@ int pync_type_ready(pync_type *type) {
     const pync_type *base = type->base ? type->base : type == &pync_object_type ? NULL : &pync_object_type;
     type->bases = base ? pync_tuple_pack(1, (pv)base) : pync_tuple_new(0);
     if (!type->bases) return -1;
-    type->qualname = pync_str_from_cstr(type->name);
-    type->module = pync_str_from_cstr("builtins");
+    /* 'collections.deque' (so messages read as CPython's): module 'collections', name 'deque' */
+    const char *short_name = static_type_short_name(type);
+    type->qualname = pync_str_from_cstr(short_name);
+    type->module = short_name == type->name ? pync_str_from_cstr("builtins")
+                                            : pync_str_from_utf8(type->name, (size_t)(short_name - 1 - type->name));
     if (!type->qualname || !type->module) return -1;
     return 0;
 }
@@ -243,16 +263,37 @@ static pv type_call(pv self, pv *args, size_t nargs, pv kwnames) {
     return t->construct(t, args, nargs, kwnames);
 }
 
+/* How CPython's argument errors name a value's type: 'None' for None. */
+static const char *arg_type_name(pv v) { return v == pync_None ? "None" : pync_type_name(v); }
+
+/* type(x) and type(name, bases, dict, **kwds) */
 static pv type_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames) {
     (void)t;
-    if (nargs == 1 && !kwnames) return (pv)pv_type(args[0]);
+    size_t nkw = kwnames ? ((const pync_tuple *)kwnames)->size : 0;
+    if (nargs == 1 && !nkw) return (pv)pv_type(args[0]);
+    if (nargs == 1) return pync_raise_fmt(&pync_TypeError_type, "type() takes no keyword arguments");
     if (nargs != 3) return pync_raise_fmt(&pync_TypeError_type, "type() takes 1 or 3 arguments");
-    return pync_class_new(args[0], args[0], args[1], args[2], 0);
-}
-
-static const pync_type *layout_base(const pync_type *t) {
-    while (t->flags & PYNC_TF_HEAPTYPE) t = t->base;
-    return t;
+    if (!pync_isinstance_type(args[0], &pync_str_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "type.__new__() argument 1 must be str, not %s", arg_type_name(args[0]));
+    }
+    if (!pync_isinstance_type(args[1], &pync_tuple_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "type.__new__() argument 2 must be tuple, not %s", arg_type_name(args[1]));
+    }
+    if (!pync_isinstance_type(args[2], &pync_dict_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "type.__new__() argument 3 must be dict, not %s", arg_type_name(args[2]));
+    }
+    /* the class gets a copy of the namespace */
+    pv ns = pync_dict_new();
+    if (!ns || pync_dict_update(ns, args[2]) < 0) return 0;
+    pv kwargs = 0;
+    if (nkw) {
+        kwargs = pync_dict_new();
+        if (!kwargs) return 0;
+        for (size_t i = 0; i < nkw; i++) {
+            if (pync_dict_setitem(kwargs, ((const pync_tuple *)kwnames)->items[i], args[nargs + i]) < 0) return 0;
+        }
+    }
+    return pync_class_new(args[0], args[0], args[1], ns, kwargs);
 }
 
 /* type.__getattribute__: special attributes, then the MRO (descriptors bound to the class). */
@@ -260,11 +301,16 @@ static pv type_getattr(pv self, pv name) {
     const pync_type *t = (const pync_type *)self;
     const char *n = pync_str_data(name);
     if (n[0] == '_' && n[1] == '_') {
-        if (pync_str_eq_cstr(name, "__name__")) {
-            return t->flags & PYNC_TF_HEAPTYPE ? pync_str_from_cstr(t->name) : pync_str_from_cstr(t->name);
+        if (pync_str_eq_cstr(name, "__name__")) return pync_str_from_cstr(static_type_short_name(t));
+        if (pync_str_eq_cstr(name, "__qualname__")) {
+            return t->qualname ? t->qualname : pync_str_from_cstr(static_type_short_name(t));
         }
-        if (pync_str_eq_cstr(name, "__qualname__")) return t->qualname ? t->qualname : pync_str_from_cstr(t->name);
-        if (pync_str_eq_cstr(name, "__module__") && !(t->flags & PYNC_TF_HEAPTYPE)) return t->module;
+        if (pync_str_eq_cstr(name, "__module__") && !(t->flags & PYNC_TF_HEAPTYPE)) {
+            if (t->module) return t->module;
+            const char *short_name = static_type_short_name(t);
+            if (short_name == t->name) return pync_str_from_cstr("builtins");
+            return pync_str_from_utf8(t->name, (size_t)(short_name - 1 - t->name));
+        }
         if (pync_str_eq_cstr(name, "__mro__")) return t->mro;
         if (pync_str_eq_cstr(name, "__bases__")) return t->bases;
         if (pync_str_eq_cstr(name, "__base__")) return t->base ? (pv)t->base : pync_None;
@@ -272,7 +318,7 @@ static pv type_getattr(pv self, pv name) {
         if (pync_str_eq_cstr(name, "__class__")) return (pv)pv_type(self);
     }
     pv v = pync_type_lookup(t, name);
-    if (!v && !pync_current_exc) v = pync_builtin_slot_wrapper(layout_base(t), name);
+    if (!v && !pync_current_exc) v = pync_builtin_slot_wrapper(pync_layout_type(t), name);
     if (v) {
         const pync_type *vt = pv_type(v);
         if (vt == &pync_function_type) return v;
@@ -291,6 +337,15 @@ static int type_setattr(pv self, pv name, pv value) {
     if (!(t->flags & PYNC_TF_HEAPTYPE)) {
         pync_raise_fmt(&pync_TypeError_type, "cannot set '%U' attribute of immutable type '%s'", name, t->name);
         return -1;
+    }
+    if (!value) {
+        pv present = pync_dict_get(t->dict, name);
+        if (!present) {
+            if (!pync_current_exc) {
+                pync_raise_fmt(&pync_AttributeError_type, "type object '%s' has no attribute '%U'", t->name, name);
+            }
+            return -1;
+        }
     }
     int r = value ? pync_dict_setitem(t->dict, name, value) : pync_dict_delitem(t->dict, name);
     if (r == 0) pync_class_attribute_changed(t, name);

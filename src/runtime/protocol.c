@@ -7,6 +7,7 @@
  * failure raises CPython's TypeError text. Small ints take inline fast paths. */
 #include "pync.h"
 #include "internal.h"
+#include "containers.h"
 
 static const char *const binop_symbols[PYNC_BINOP_COUNT] = {
     "+", "-", "*", "@", "/", "//", "%", "** or pow()", "<<", ">>", "&", "^", "|",
@@ -129,6 +130,11 @@ int pync_compare_bool(pv a, pv b, pync_cmpop op) {
 
 int pync_equal(pv a, pv b) {
     if (a == b) return 1;
+    /* two strs (dict lookups by name): compared directly, as CPython's dicts do, so a lookup
+       cannot fail even at the recursion limit */
+    if (!pv_is_small(a) && !pv_is_small(b) && pv_type(a) == &pync_str_type && pv_type(b) == &pync_str_type) {
+        return pync_str_equal(a, b);
+    }
     return pync_compare_bool(a, b, PYNC_EQ);
 }
 
@@ -236,12 +242,29 @@ pv pync_getitem(pv obj, pv key) {
     return pync_raise_fmt(&pync_TypeError_type, "'%s' object is not subscriptable", t->name);
 }
 
+/* The TypeError for obj[key] = value / del obj[key] on a type without item assignment. CPython
+   words deletion by its path: a sequence type (one with length, membership or items: str, tuple,
+   frozenset, a class) given an integer index "doesn't support item deletion"; anything else
+   (int, None, an iterator, a non-integer key) "does not support item deletion". */
+int pync_item_assignment_error(pv obj, pv key, pv value) {
+    const pync_type *t = pv_type(obj);
+    if (value) {
+        pync_raise_fmt(&pync_TypeError_type, "'%s' object does not support item assignment", t->name);
+        return -1;
+    }
+    bool sequence = (t->flags & PYNC_TF_HEAPTYPE) || t->len || t->contains || t->getitem;
+    const pync_type *kt = pv_type(key);
+    bool index = pv_is_small(key) || pync_isinstance_type(key, &pync_int_type) ||
+                 (kt->to_int && !pync_isinstance_type(key, &pync_float_type));
+    pync_raise_fmt(&pync_TypeError_type, sequence && index ? "'%s' object doesn't support item deletion"
+                                                           : "'%s' object does not support item deletion", t->name);
+    return -1;
+}
+
 int pync_setitem(pv obj, pv key, pv value) {
     const pync_type *t = pv_type(obj);
     if (t->setitem) return t->setitem(obj, key, value);
-    if (value) pync_raise_fmt(&pync_TypeError_type, "'%s' object does not support item assignment", t->name);
-    else pync_raise_fmt(&pync_TypeError_type, "'%s' object doesn't support item deletion", t->name);
-    return -1;
+    return pync_item_assignment_error(obj, key, value);
 }
 
 int64_t pync_len(pv obj) {
@@ -321,6 +344,10 @@ pv pync_generic_getattr(pv obj, pv name) {
         if (!*slot && !(*slot = pync_dict_new())) return 0;
         return *slot;
     }
+    /* the dunders of the built-in slots (list.__len__, int.__radd__, iterator.__next__) */
+    descr = pync_builtin_slot_wrapper(pync_layout_type(t), name);
+    if (descr) return pync_descr_get(descr, obj, t);
+    if (pync_current_exc) return 0;
     return pync_raise_fmt(&pync_AttributeError_type, "'%s' object has no attribute '%U'", t->name, name);
 }
 
@@ -361,7 +388,7 @@ pv pync_number_index(pv v) {
     const pync_type *t = pv_type(v);
     if (t == &pync_int_type) return v;
     if (t == &pync_bool_type) return pv_from_small(v == pync_True);
-    if (t->to_int && !pync_isinstance_type(v, &pync_float_type)) {
+    if (pync_has_index(v)) {
         pv r = t->to_int(v);
         if (r && !pync_isinstance_type(r, &pync_int_type)) {
             return pync_raise_fmt(&pync_TypeError_type, "__index__ returned non-int (type %T)", r);
@@ -405,7 +432,8 @@ int pync_as_double(pv v, double *out) {
         *out = pync_float_value(f);
         return 0;
     }
-    if (t->to_int) {
+    /* an object with __index__ but no __float__ */
+    if (pync_has_index(v)) {
         pv i = pync_number_index(v);
         if (!i) return -1;
         int overflow = 0;

@@ -475,29 +475,8 @@ static pv range_index(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_int_from_i64(i);
 }
 
-static pv range_contains_m(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_one_arg("range.__contains__", nargs, kwnames) < 0) return 0;
-    int r = range_contains(self, args[0]);
-    return r < 0 ? 0 : pync_bool(r);
-}
-
-static pv range_getitem_m(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_one_arg("range.__getitem__", nargs, kwnames) < 0) return 0;
-    return range_subscript(self, args[0]);
-}
-
-static pv range_len_m(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)args;
-    if (pync_check_no_args("range.__len__", nargs, kwnames) < 0) return 0;
-    int64_t n = range_len(self);
-    return n < 0 ? 0 : pync_int_from_i64(n);
-}
-
 static const pync_method_def range_methods[] = {
     {"__reversed__", range_reversed, 0},
-    {"__contains__", range_contains_m, 0},
-    {"__getitem__", range_getitem_m, 0},
-    {"__len__", range_len_m, 0},
     {"count", range_count, 0},
     {"index", range_index, 0},
     {NULL, NULL, 0},

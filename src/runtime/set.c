@@ -1035,12 +1035,6 @@ static pv m_update(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_None;
 }
 
-static pv m_len(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)args;
-    if (pync_check_no_args(qual(self, "set.__len__", "frozenset.__len__"), nargs, kwnames) < 0) return 0;
-    return pync_int_from_i64(S(self)->used);
-}
-
 /* set.__init__(iterable=()): empties the set, then updates it (for subclasses and
    super().__init__(...)) */
 static pv set_init(pv self, pv *args, size_t nargs, pv kwnames) {
@@ -1057,7 +1051,6 @@ static const pync_method_def set_methods[] = {
     {"add", m_add, 0},
     {"clear", m_clear, 0},
     {"__contains__", m_contains, 0},
-    {"__len__", m_len, 0},
     {"copy", m_copy, 0},
     {"discard", m_discard, 0},
     {"difference", m_difference, 0},
@@ -1079,7 +1072,6 @@ static const pync_method_def set_methods[] = {
 
 static const pync_method_def frozenset_methods[] = {
     {"__contains__", m_contains, 0},
-    {"__len__", m_len, 0},
     {"copy", m_frozenset_copy, 0},
     {"difference", m_difference, 0},
     {"intersection", m_intersection, 0},

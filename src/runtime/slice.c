@@ -61,7 +61,13 @@ bool pync_has_index(pv v) {
     if (pv_is_small(v)) return true;
     const pync_type *t = pv_type(v);
     if (t == &pync_int_type || t == &pync_bool_type || pync_is_subtype(t, &pync_int_type)) return true;
-    return t->to_int && !pync_isinstance_type(v, &pync_float_type);
+    if (!t->to_int || pync_isinstance_type(v, &pync_float_type)) return false;
+    if (!(t->flags & PYNC_TF_HEAPTYPE)) return true;
+    /* a class's to_int slot also serves a class with __int__ alone */
+    if (pync_type_lookup_cstr(t, "__index__")) return true;
+    if (!pync_current_exc) return false;
+    pync_exc_clear();
+    return true;
 }
 
 int pync_int_sign(pv v) {
