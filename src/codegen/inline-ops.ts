@@ -18,6 +18,8 @@ export interface InlineOp {
 
 const BINOP = { add: 0, sub: 1, mul: 2, floordiv: 5, mod: 6, lshift: 8, rshift: 9, and: 10, xor: 11, or: 12 } as const;
 const CMP = { lt: 0, le: 1, eq: 2, ne: 3, gt: 4, ge: 5 } as const;
+/** LLVM's type of an unboxed complex number */
+const C = '{ double, double }';
 const ICMP = { lt: 'slt', le: 'sle', eq: 'eq', ne: 'ne', gt: 'sgt', ge: 'sge' } as const;
 
 export function inlineOp(name: string, w: string): InlineOp | null {
@@ -409,6 +411,77 @@ export function inlineOp(name: string, w: string): InlineOp | null {
           `  %fp = getelementptr inbounds ${w}, ptr %p, i32 ${code ? 1 : 2}`,
           code ? '  %v = load ptr, ptr %fp' : `  %v = load ${w}, ptr %fp`,
           `  ret ${code ? 'ptr' : w} %v`, '}',
+        ].join('\n'),
+      };
+    }
+    case 'pync.float.div':
+      // x / y, and ZeroDivisionError from the runtime for y == 0
+      return {
+        decls: { pync_f_div: 'declare double @pync_f_div(double, double)' },
+        text: [
+          head('double', 'double %x, double %y'),
+          '  %z = fcmp oeq double %y, 0.0',
+          '  br i1 %z, label %slow, label %fast',
+          'fast:',
+          '  %q = fdiv double %x, %y',
+          '  ret double %q',
+          'slow:',
+          '  %s = call double @pync_f_div(double %x, double %y)',
+          '  ret double %s', '}',
+        ].join('\n'),
+      };
+    case 'pync.complex.box':
+      return {
+        decls: { pync_complex_new: `declare ${w} @pync_complex_new(double, double)` },
+        text: [
+          head(w, `${C} %c`), `  %re = extractvalue ${C} %c, 0`, `  %im = extractvalue ${C} %c, 1`,
+          `  %r = call ${w} @pync_complex_new(double %re, double %im)`, `  ret ${w} %r`, '}',
+        ].join('\n'),
+      };
+    case 'pync.complex.unbox':
+      // pync_complex: { type, real, imag }, the doubles from byte 8
+      return {
+        decls: {},
+        text: [
+          head(C, `${w} %o`), `  %p = inttoptr ${w} %o to ptr`,
+          '  %rp = getelementptr inbounds i8, ptr %p, i32 8', '  %ip = getelementptr inbounds i8, ptr %p, i32 16',
+          '  %re = load double, ptr %rp', '  %im = load double, ptr %ip',
+          `  %c0 = insertvalue ${C} undef, double %re, 0`, `  %c = insertvalue ${C} %c0, double %im, 1`, `  ret ${C} %c`, '}',
+        ].join('\n'),
+      };
+    case 'pync.complex.make':
+      return {
+        decls: {},
+        text: [head(C, 'double %re, double %im'), `  %c0 = insertvalue ${C} undef, double %re, 0`,
+          `  %c = insertvalue ${C} %c0, double %im, 1`, `  ret ${C} %c`, '}'].join('\n'),
+      };
+    case 'pync.complex.re': case 'pync.complex.im':
+      return {
+        decls: {},
+        text: [head('double', `${C} %c`), `  %v = extractvalue ${C} %c, ${name.endsWith('re') ? 0 : 1}`, '  ret double %v', '}'].join('\n'),
+      };
+    case 'pync.complex.out':
+      // the real part a runtime function returned, with the imaginary part it left aside
+      return {
+        decls: { pync_complex_imag_out: '@pync_complex_imag_out = external global i8' },
+        text: [head(C, 'double %re'), '  %im = load double, ptr @pync_complex_imag_out',
+          `  %c0 = insertvalue ${C} undef, double %re, 0`, `  %c = insertvalue ${C} %c0, double %im, 1`, `  ret ${C} %c`, '}'].join('\n'),
+      };
+    case 'pync.complex.add': case 'pync.complex.sub': case 'pync.complex.mul': {
+      const body = name.endsWith('mul')
+        ? [
+          // (a.re*b.re - a.im*b.im, a.re*b.im + a.im*b.re), as CPython's _Py_c_prod
+          '  %t1 = fmul double %ar, %br', '  %t2 = fmul double %ai, %bi', '  %re = fsub double %t1, %t2',
+          '  %t3 = fmul double %ar, %bi', '  %t4 = fmul double %ai, %br', '  %im = fadd double %t3, %t4',
+        ]
+        : [`  %re = ${name.endsWith('add') ? 'fadd' : 'fsub'} double %ar, %br`, `  %im = ${name.endsWith('add') ? 'fadd' : 'fsub'} double %ai, %bi`];
+      return {
+        decls: {},
+        text: [
+          head(C, `${C} %a, ${C} %b`),
+          `  %ar = extractvalue ${C} %a, 0`, `  %ai = extractvalue ${C} %a, 1`, `  %br = extractvalue ${C} %b, 0`, `  %bi = extractvalue ${C} %b, 1`,
+          ...body,
+          `  %c0 = insertvalue ${C} undef, double %re, 0`, `  %c = insertvalue ${C} %c0, double %im, 1`, `  ret ${C} %c`, '}',
         ].join('\n'),
       };
     }

@@ -432,6 +432,7 @@ class FunctionEmitter {
   private zeroOf(t: Ty): string {
     const ty = this.m.ty(t);
     if (t === 'f64') return `${ty} 0.0`;
+    if (t === 'c128') return `${ty} zeroinitializer`;
     if (t === 'bool') return `${ty} false`;
     if (t === 'ptr') return `${ty} null`;
     return `${ty} 0`;

@@ -230,6 +230,10 @@ export class ModuleEmitter {
         const tr = this.externGlobal('pync_True_object');
         out.push(`  %u${i} = icmp eq ${w} %a${i}, ptrtoint (ptr ${tr} to ${w})`);
         args.push(`i1 %u${i}`);
+      } else if (t === 'c128') {
+        this.defineInline('pync.complex.unbox', 'c128', ['obj']);
+        out.push(`  %u${i} = call { double, double } @"pync.complex.unbox"(${w} %a${i})`);
+        args.push(`{ double, double } %u${i}`);
       } else {
         args.push(`${w} %a${i}`);
       }
@@ -263,6 +267,9 @@ export class ModuleEmitter {
       const tr = this.externGlobal('pync_True_object');
       const f = this.externGlobal('pync_False_object');
       lines.push(`  %b = select i1 %r, ${w} ptrtoint (ptr ${tr} to ${w}), ${w} ptrtoint (ptr ${f} to ${w})`, `  ret ${w} %b`);
+    } else if (t === 'c128') {
+      this.defineInline('pync.complex.box', 'obj', ['c128']);
+      lines.push(`  %b = call ${w} @"pync.complex.box"({ double, double } %r)`, `  ret ${w} %b`);
     } else {
       throw new Error(`internal: cannot box ${t}`);
     }

@@ -68,6 +68,7 @@ export function llvmType(ty: Ty, word: string): string {
     case 'i32': return 'i32';
     case 'i64': return 'i64';
     case 'f64': return 'double';
+    case 'c128': return '{ double, double }';
     case 'ptr': return 'ptr';
     case 'void': return 'void';
   }

@@ -10,7 +10,8 @@
 //    are explicit, and a failure records a traceback entry with the operation's line.
 
 /** `size` is C's size_t: 64 or 32 bits, by target */
-export type Ty = 'obj' | 'bool' | 'i64' | 'f64' | 'i32' | 'size' | 'ptr' | 'void';
+/** `c128` is an unboxed complex number: a pair of doubles (real, imaginary). */
+export type Ty = 'obj' | 'bool' | 'i64' | 'f64' | 'c128' | 'i32' | 'size' | 'ptr' | 'void';
 
 export class Value {
   constructor(readonly id: number, readonly ty: Ty) {}

@@ -52,6 +52,7 @@ function lowerTypedFast(L: Lowerer, e: A.Expr): Operand | null {
   switch (e._type) {
     case 'Constant':
       if (L.shapeOf(e).k === 'bool') return e.value === true ? L.true1() : L.false1();
+      if (e.value instanceof PyComplex) return L.call('pync.complex.make', 'c128', [L.f64(0), L.f64(e.value.imag)], ['f64', 'f64'], 'none');
       return floatConstant(L, e.value);
     case 'Name': {
       checkBuiltinName(L, e);

@@ -87,8 +87,7 @@ function entryChecks(L: Lowerer, inst: FunctionInstance, hasGeneric: boolean): P
     if (s.k === 'bool') return 'bool';
     if (s.k === 'inst') return { cls: L.module.classSlot(s.cls), nullable: s.nullable };
     // values typed code handles through the runtime anyway (an int is a pv with fallbacks)
-    const checkable = s.k === 'obj' || s.k === 'int' || s.k === 'str' || s.k === 'bytes' || s.k === 'complex' || s.k === 'range'
-      || s.k === 'module';
+    const checkable = s.k === 'obj' || s.k === 'int' || s.k === 'str' || s.k === 'bytes' || s.k === 'range' || s.k === 'module';
     return checkable || !hasGeneric ? 'none' : 'never';
   });
 }

@@ -99,7 +99,10 @@ export class Lowerer {
     if (to === 'obj') {
       if (from === 'f64') return this.call('pync.float.box', 'obj', [v], ['f64'], 'null');
       if (from === 'bool') return this.boolToObj(v);
+      if (from === 'c128') return this.call('pync.complex.box', 'obj', [v], ['c128'], 'null');
     }
+    if (from === 'obj' && to === 'c128') return this.call('pync.complex.unbox', 'c128', [v], ['obj'], 'none');
+    if (from === 'f64' && to === 'c128') return this.call('pync.complex.make', 'c128', [v, this.f64(0)], ['f64', 'f64'], 'none');
     if (from === 'obj' && to === 'f64') {
       const r = this.value('f64');
       this.emit({ op: 'convert', kind: 'unbox-float', value: v, result: r });
@@ -364,6 +367,7 @@ export function reprOf(s: Shape | TypeVar | null | undefined): Ty {
   const shape = 'k' in s ? s : s.shape;
   if (shape.k === 'float') return 'f64';
   if (shape.k === 'bool') return 'bool';
+  if (shape.k === 'complex') return 'c128';
   return 'obj';
 }
 

@@ -13,7 +13,8 @@ import type { FunctionInstance } from '../types/program-types.js';
 import type { ClassInfo, FunctionRef, Shape } from '../types/types.js';
 import { Lowerer, reprOf } from './lowerer.js';
 import { lowerExpr, lowerTyped } from './expr.js';
-import { toDouble } from './typed-ops.js';
+import { complexParts, toDouble } from './typed-ops.js';
+import { rejectNone } from './typed-stmt.js';
 import { constantIndex } from '../types/infer.js';
 
 const MATH_1: Record<string, number> = {
@@ -265,15 +266,30 @@ function callBuiltin(L: Lowerer, e: A.CallNode, name: string): Operand | null {
   const args = e.args;
   const shapes = args.map((a) => L.shapeOf(a));
   const want = reprOf(L.shapeOf(e));
-  if (name === 'len' && args.length === 1 && (shapes[0].k === 'list' || shapes[0].k === 'tuple') && !nullable(shapes[0])) {
+  if (name === 'len' && args.length === 1 && (shapes[0].k === 'list' || shapes[0].k === 'tuple')) {
     lowerExpr(L, e.func);
-    return L.call('pync.seq.len', 'obj', [lowerExpr(L, args[0])], ['obj'], 'none');
+    const v = lowerExpr(L, args[0]);
+    L.line = e.lineno;
+    if (nullable(shapes[0])) rejectNone(L, v, 'pync_len', shapes[0].k);
+    return L.call('pync.seq.len', 'obj', [v], ['obj'], 'none');
   }
   if (name in MATH_1 && args.length === 1 && (shapes[0].k === 'float' || shapes[0].k === 'int')) {
     lowerExpr(L, e.func);
     const x = toDouble(L, args[0]);
     L.line = e.lineno;
     return L.call('pync_math_1', 'f64', [L.i32(MATH_1[name]), x], ['i32', 'f64'], 'exc');
+  }
+  if (name === 'complex' && (args.length === 1 || args.length === 2) && shapes.every((x) => x.k === 'float' || x.k === 'int')) {
+    lowerExpr(L, e.func);
+    const re = toDouble(L, args[0]);
+    const im = args.length === 2 ? toDouble(L, args[1]) : L.f64(0);
+    return L.call('pync.complex.make', 'c128', [re, im], ['f64', 'f64'], 'none');
+  }
+  if (name === 'abs' && args.length === 1 && shapes[0].k === 'complex') {
+    lowerExpr(L, e.func);
+    const [re, im] = complexParts(L, lowerTyped(L, args[0]));
+    L.line = e.lineno;
+    return L.call('pync_c_abs_d', 'f64', [re, im], ['f64', 'f64'], 'exc');
   }
   if (name === 'abs' && args.length === 1 && shapes[0].k === 'float') {
     lowerExpr(L, e.func);
@@ -322,10 +338,20 @@ function minMax2(L: Lowerer, e: A.CallNode, isMax: boolean, ty: Ty, want: Ty): O
 export function typedSubscript(L: Lowerer, e: A.SubscriptNode): Operand | null {
   const s = L.shapeOf(e.value);
   if (e.slice._type === 'Slice') return null;
-  if (s.k === 'list' && !s.nullable && (L.shapeOf(e.slice).k === 'int')) {
+  if (s.k === 'list' && (L.shapeOf(e.slice).k === 'int')) {
     const list = lowerExpr(L, e.value);
     const key = lowerTyped(L, e.slice);
     L.line = e.lineno;
+    if (s.nullable) {
+      // None[i]: the generic subscript raises "'NoneType' object is not subscriptable"
+      const isNone = L.is(list, L.none());
+      const bad = L.newBlock('none.subscript');
+      const ok = L.newBlock();
+      L.branch(isNone, bad, ok);
+      L.setBlock(bad);
+      L.raiseVia('pync_getitem', [list, L.box(key)], ['obj', 'obj']);
+      L.setBlock(ok);
+    }
     return L.call('pync.list.get', 'obj', [list, key], ['obj', 'obj'], 'null');
   }
   if (s.k === 'tuple' && !s.nullable) {
@@ -350,8 +376,12 @@ export function slotOf(L: Lowerer, obj: A.Expr, attr: string): { index: number; 
   return index < 0 ? null : { index, nullable: s.nullable };
 }
 
-/** obj.attr read from its slot (0 there: the runtime raises AttributeError). */
+/** obj.attr read from its slot (0 there: the runtime raises AttributeError); z.real, z.imag. */
 export function typedAttribute(L: Lowerer, e: A.AttributeNode): Operand | null {
+  if (L.shapeOf(e.value).k === 'complex' && (e.attr === 'real' || e.attr === 'imag')) {
+    const [re, im] = complexParts(L, lowerTyped(L, e.value));
+    return e.attr === 'real' ? re : im;
+  }
   const slot = slotOf(L, e.value, e.attr);
   if (!slot) return null;
   const obj = lowerExpr(L, e.value);

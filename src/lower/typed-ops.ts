@@ -12,7 +12,7 @@ import { Lowerer } from './lowerer.js';
 import { lowerTyped } from './expr.js';
 
 const FLOAT_ARITH: Partial<Record<A.Operator, string>> = { Add: 'fadd', Sub: 'fsub', Mult: 'fmul' };
-const FLOAT_RT: Partial<Record<A.Operator, string>> = { Div: 'pync_f_div', FloorDiv: 'pync_f_floordiv', Mod: 'pync_f_mod', Pow: 'pync_f_pow' };
+const FLOAT_RT: Partial<Record<A.Operator, string>> = { Div: 'pync.float.div', FloorDiv: 'pync_f_floordiv', Mod: 'pync_f_mod', Pow: 'pync_f_pow' };
 const INT_OPS: Partial<Record<A.Operator, string>> = {
   Add: 'add', Sub: 'sub', Mult: 'mul', FloorDiv: 'floordiv', Mod: 'mod', BitAnd: 'and', BitOr: 'or', BitXor: 'xor',
   LShift: 'lshift', RShift: 'rshift',
@@ -33,11 +33,43 @@ export function toDouble(L: Lowerer, e: A.Expr): Operand {
   return L.call('pync.int.tofloat', 'f64', [v], ['obj'], 'exc');
 }
 
+/** A complex operand as a pair of doubles (floats and ints get a 0.0 imaginary part). */
+export function toComplex(L: Lowerer, e: A.Expr): Operand {
+  if (L.shapeOf(e).k === 'complex') return lowerTyped(L, e);
+  return L.call('pync.complex.make', 'c128', [toDouble(L, e), L.f64(0)], ['f64', 'f64'], 'none');
+}
+
+/** The two doubles of a complex value. */
+export function complexParts(L: Lowerer, c: Operand): [Operand, Operand] {
+  return [L.call('pync.complex.re', 'f64', [c], ['c128'], 'none'), L.call('pync.complex.im', 'f64', [c], ['c128'], 'none')];
+}
+
+function complexOp(L: Lowerer, op: A.Operator, a: Operand, b: Operand): Operand | null {
+  if (op === 'Add' || op === 'Sub' || op === 'Mult') {
+    const name = op === 'Add' ? 'add' : op === 'Sub' ? 'sub' : 'mul';
+    return L.call(`pync.complex.${name}`, 'c128', [a, b], ['c128', 'c128'], 'none');
+  }
+  if (op === 'Div' || op === 'Pow') {
+    const [ar, ai] = complexParts(L, a);
+    const [br, bi] = complexParts(L, b);
+    const re = L.call(op === 'Div' ? 'pync_c_quot_d' : 'pync_c_pow_d', 'f64', [ar, ai, br, bi], ['f64', 'f64', 'f64', 'f64'], 'exc');
+    return L.call('pync.complex.out', 'c128', [re], ['f64'], 'none');
+  }
+  return null;
+}
+
 /** `left op right` on typed operands, or null. */
 export function typedBinop(L: Lowerer, e: A.BinOpNode): Operand | null {
   const ls = L.shapeOf(e.left);
   const rs = L.shapeOf(e.right);
   const res = L.shapeOf(e);
+  const numOrComplex = (s: Shape): boolean => isNum(s) || s.k === 'complex';
+  if (res.k === 'complex' && numOrComplex(ls) && numOrComplex(rs) && ['Add', 'Sub', 'Mult', 'Div', 'Pow'].includes(e.op)) {
+    const a = toComplex(L, e.left);
+    const b = toComplex(L, e.right);
+    L.line = e.lineno;
+    return complexOp(L, e.op, a, b);
+  }
   if (res.k === 'float' && isNum(ls) && isNum(rs)) {
     if (isInt(ls) && isInt(rs)) {
       if (e.op !== 'Div') return null;

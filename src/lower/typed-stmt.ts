@@ -46,8 +46,9 @@ export function typedFor(L: Lowerer, s: A.ForNode, body: (continueTo: Block, bre
   return false;
 }
 
+/** A list (or None, which the loop rejects first as iter(None) does). */
 function isList(s: Shape): boolean {
-  return s.k === 'list' && !s.nullable;
+  return s.k === 'list';
 }
 
 function rangeLoop(L: Lowerer, s: A.ForNode, call: A.CallNode, body: (c: Block, b: Block) => void): boolean {
@@ -96,7 +97,10 @@ function listLoop(L: Lowerer, s: A.ForNode, lists: readonly A.Expr[], body: (c: 
   if (func) lowerExpr(L, func);
   const listSlots = lists.map((e) => {
     const slot = L.fn.slot('.list', 'obj');
-    L.localSet(slot, lowerExpr(L, e));
+    const v = lowerExpr(L, e);
+    const s = L.shapeOf(e);
+    if (s.k === 'list' && s.nullable) rejectNone(L, v, 'pync_iter', s.k);
+    L.localSet(slot, v);
     return slot;
   });
   const index = L.fn.slot('.index', 'size');
@@ -230,4 +234,17 @@ export function typedUnpack(L: Lowerer, node: A.Expr, elts: readonly A.Expr[], v
     return true;
   }
   return false;
+}
+
+/** A value typed as "list or None": None goes through the generic operation, which raises. */
+export function rejectNone(L: Lowerer, v: Operand, generic: 'pync_iter' | 'pync_len', _kind: string): void {
+  const isNone = L.is(v, L.none());
+  const bad = L.newBlock('none');
+  const ok = L.newBlock();
+  L.branch(isNone, bad, ok);
+  L.setBlock(bad);
+  if (generic === 'pync_len') L.call('pync_len', 'i64', [v], ['obj'], 'neg');
+  else L.callObj('pync_iter', v);
+  L.cur.term = { op: 'unreachable' };
+  L.setBlock(ok);
 }

@@ -604,3 +604,45 @@ pync_type pync_complex_type = {
     .methods = complex_methods,
     .format = pync_complex_format,
 };
+
+/* ---- on doubles, for compiled code (typed complex values are pairs of doubles) -------------------- */
+
+/* The imaginary part of the last result of the functions below (their return value is the real
+   part): compiled code reads it right after the call. */
+double pync_complex_imag_out;
+
+static double result_of(cval c) {
+    pync_complex_imag_out = c.imag;
+    return c.real;
+}
+
+double pync_c_quot_d(double ar, double ai, double br, double bi) {
+    bool zerodiv = false;
+    cval q = c_quot((cval){ar, ai}, (cval){br, bi}, &zerodiv);
+    if (zerodiv) pync_raise_fmt(&pync_ZeroDivisionError_type, "complex division by zero");
+    return result_of(q);
+}
+
+double pync_c_pow_d(double ar, double ai, double br, double bi) {
+    cval a = {ar, ai}, b = {br, bi};
+    bool zerodiv = false;
+    cval p;
+    if (b.imag == 0.0 && b.real == pync_floor(b.real) && pync_fabs(b.real) <= 100.0) {
+        p = c_powi(a, (long)b.real, &zerodiv);
+    } else {
+        p = c_pow(a, b, &zerodiv);
+    }
+    if (zerodiv) {
+        pync_raise_fmt(&pync_ZeroDivisionError_type, "0.0 to a negative or complex power");
+    } else if (pync_isinf(p.real) || pync_isinf(p.imag)) {
+        pync_raise_fmt(&pync_OverflowError_type, "complex exponentiation");
+    }
+    return result_of(p);
+}
+
+double pync_c_abs_d(double re, double im) {
+    bool overflow;
+    double r = c_abs((cval){re, im}, &overflow);
+    if (overflow) pync_raise_fmt(&pync_OverflowError_type, "absolute value too large");
+    return r;
+}
