@@ -8,7 +8,8 @@
 // benchmark, RUNS rounds, each round running CPython, pync's executable and the C program once, in
 // an order that rotates from round to round, so the three share the machine's mood. The median
 // wall time of each is reported; speedup = CPython / pync, and pync/C. The table goes to stdout
-// and to bench/results/latest.md (bench/results/ is git-ignored; the builds live there too).
+// and to bench/results/latest.md and TARGET.md (bench/results/ is git-ignored; the builds live
+// there too).
 //
 //   npm run bench [-- --filter nbody] [--runs 5] [--target aarch64-linux-gnu]
 //
@@ -470,7 +471,7 @@ async function main() {
         result.pythonStatus = `${problem} (CPython itself does not print the .exp)`;
         wrong.push(`${bench.key}: CPython: ${problem}`);
       }
-      if (!problem || !/^wrong output/.test(problem)) variants.push(['python', { command: python, args: [bench.source] }]);
+      else variants.push(['python', { command: python, args: [bench.source] }]);
     }
     if (result.pyncExe) {
       const cmd = runCommand(result.pyncExe, ctx);
@@ -562,7 +563,9 @@ async function main() {
   out.push('```', '', '</details>', '');
   const text = out.join('\n');
   mkdirSync(resultsDir, { recursive: true });
+  // latest.md is the last run, whatever its target; TARGET.md the last run for that target
   writeFileSync(join(resultsDir, 'latest.md'), text);
+  writeFileSync(join(resultsDir, `${target}.md`), text);
   process.stdout.write(`\n${text}`);
   if (wrong.length > 0) {
     process.stderr.write(`\n!!! ${wrong.length} WRONG OUTPUT(S) OR FAILED RUN(S):\n${wrong.map((w) => `!!!   ${w}`).join('\n')}\n`);
