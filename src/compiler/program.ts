@@ -15,7 +15,7 @@ import type * as A from '../frontend/ast.js';
 import { CompileError, Messages, makeDiagnostic, type Diagnostic } from '../frontend/diagnostics.js';
 import { parseBytes } from '../frontend/parse.js';
 import { analyzeScopes } from '../semantic/scopes.js';
-import { inferProgram } from '../types/infer.js';
+import { inferProgram, type Inference } from '../types/infer.js';
 import { lowerModule } from '../lower/module.js';
 import { emitModule } from '../codegen/llvm-module.js';
 import { emitProgram } from '../codegen/llvm-program.js';
@@ -37,24 +37,42 @@ export async function compileProgram(entry: string, target: TargetABI, options: 
   return compileProgramSync(entry, target, options);
 }
 
-export function compileProgramSync(entry: string, target: TargetABI, _options: CompileOptions): CompileResult {
-  const { modules, diagnostics, sources } = loadProgram(entry);
-  if (diagnostics.some((d) => d.severity === 'error')) return { modules: [], program: '', diagnostics, sources };
-  const names = new Set(modules.map((m) => m.name));
-  const importable = (name: string): boolean => names.has(name) || BUILTIN_MODULES.includes(name) || !isStdlib(name);
-  const irs = lowerAll(modules, importable, diagnostics, _options.typed !== false);
+export function compileProgramSync(entry: string, target: TargetABI, options: CompileOptions): CompileResult {
+  const { irs, diagnostics, sources } = analyseProgram(entry, options);
   if (diagnostics.some((d) => d.severity === 'error')) return { modules: [], program: '', diagnostics, sources };
   const compiled: CompiledModule[] = irs.map((ir) => ({ name: ir.name, file: ir.file, llvm: emitModule(ir, target) }));
   return { modules: compiled, program: emitProgram(irs.map((ir) => ir.name), target), diagnostics, sources };
 }
 
+export interface AnalysedProgram {
+  readonly irs: IRModule[];
+  readonly types: Inference | null;
+  readonly diagnostics: Diagnostic[];
+  readonly sources: Map<string, readonly string[]>;
+}
+
+/** Everything before code generation: parsing, scopes, types, pync IR (`pync emit ir|typed`). */
+export function analyseProgram(entry: string, options: Pick<CompileOptions, 'typed'>): AnalysedProgram {
+  const { modules, diagnostics, sources } = loadProgram(entry);
+  if (diagnostics.some((d) => d.severity === 'error')) return { irs: [], types: null, diagnostics, sources };
+  const names = new Set(modules.map((m) => m.name));
+  const importable = (name: string): boolean => names.has(name) || BUILTIN_MODULES.includes(name) || !isStdlib(name);
+  const { irs, types } = lowerAllWithTypes(modules, importable, diagnostics, options.typed !== false);
+  return { irs, types, diagnostics, sources };
+}
+
 /** Lowers every module to pync IR; diagnostics are added to `diagnostics`. */
 export function lowerAll(modules: readonly SourceModule[], importable: (name: string) => boolean, diagnostics: Diagnostic[],
   typed = true): IRModule[] {
+  return lowerAllWithTypes(modules, importable, diagnostics, typed).irs;
+}
+
+function lowerAllWithTypes(modules: readonly SourceModule[], importable: (name: string) => boolean, diagnostics: Diagnostic[],
+  typed: boolean): { irs: IRModule[]; types: Inference | null } {
   const out: IRModule[] = [];
   const analysed = modules.map((m) => ({ ...m, scopes: analyzeScopes(m.ast, m.file) }));
   for (const m of analysed) diagnostics.push(...m.scopes.diagnostics);
-  if (diagnostics.some((d) => d.severity === 'error')) return out;
+  if (diagnostics.some((d) => d.severity === 'error')) return { irs: out, types: null };
   const types = typed ? inferProgram(analysed) : null;
   for (const m of analysed) {
     const scopes = m.scopes;
@@ -62,7 +80,7 @@ export function lowerAll(modules: readonly SourceModule[], importable: (name: st
     diagnostics.push(...lowered.diagnostics);
     if (lowered.ir) out.push(lowered.ir);
   }
-  return out;
+  return { irs: out, types };
 }
 
 function isStdlib(name: string): boolean {

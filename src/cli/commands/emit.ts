@@ -3,6 +3,8 @@
 //   pync emit tokens FILE            the token stream
 //   pync emit ast FILE               the AST, as CPython's ast.dump(..., include_attributes=True)
 //   pync emit ast --out-dir D F...   one .ast file per input under D, in one process
+//   pync emit ir FILE                pync's IR of every module (after type inference)
+//   pync emit typed FILE             the types the inference found
 //   pync emit llvm FILE              the LLVM IR of the entry module (for --target, default the host)
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { dumpAst, formatDiagnostic, parseBytes, tokenize, decodeSource } from '.
 import { formatTokens } from '../../frontend/token-dump.js';
 import { UsageError } from '../errors.js';
 import { emitLlvm } from './emit-llvm.js';
+import { emitIrOrTypes } from './emit-ir.js';
 
 interface EmitArgs {
   stage: string;
@@ -22,15 +25,19 @@ interface EmitArgs {
 
 export const emitCommand: CommandModule<object, EmitArgs> = {
   command: 'emit <stage> <files..>',
-  describe: 'Print the output of a compiler stage (tokens, ast, llvm)',
+  describe: 'Print the output of a compiler stage (tokens, ast, typed, ir, llvm)',
   builder: (y) =>
     y
-      .positional('stage', { choices: ['tokens', 'ast', 'llvm'] as const, describe: 'which stage to show', type: 'string', demandOption: true })
+      .positional('stage', { choices: ['tokens', 'ast', 'typed', 'ir', 'llvm'] as const, describe: 'which stage to show', type: 'string', demandOption: true })
       .positional('files', { describe: 'Python source files', type: 'string', array: true, demandOption: true })
       .option('out-dir', { type: 'string', describe: 'write DIR/<file>.ast for each input instead of printing' })
       .example('pync emit ast app.py', 'print the AST as Python\'s ast.dump does')
       .example('pync emit ast --out-dir out a.py b.py', 'write out/a.ast and out/b.ast') as never,
   handler: (args) => {
+    if (args.stage === 'ir' || args.stage === 'typed') {
+      if (args['out-dir']) throw new UsageError('--out-dir is only for `emit ast`');
+      return emitIrOrTypes(args.stage, args.files);
+    }
     if (args.stage === 'llvm') {
       if (args['out-dir']) throw new UsageError('--out-dir is only for `emit ast`');
       return emitLlvm(args.files, args.target);
