@@ -60,13 +60,57 @@ int pync_class_init(void) {
     return 0;
 }
 
+/* Whether built-in type t defines dunder d itself (fills the slot with something other than its
+   base's, or has it in its method table), so that t's behaviour wins over classes after it in
+   an MRO: in class C(tuple, Base), tuple has no __init__ of its own and Base.__init__ is used. */
+static bool static_defines(const pync_type *t, int d) {
+    const pync_type *b = t->base;
+#define OWN(slot) (t->slot && (!b || b->slot != t->slot))
+    switch (d) {
+    case D_INIT: return OWN(init) || t == &pync_BaseException_type || t == &pync_object_type;
+    case D_NEW: return OWN(construct);
+    case D_REPR: return OWN(repr);
+    case D_STR: return OWN(str);
+    case D_HASH: return OWN(hash);
+    case D_EQ: case D_NE: case D_LT: case D_LE: case D_GT: case D_GE: return OWN(richcompare);
+    case D_BOOL: return OWN(truth);
+    case D_LEN: return OWN(len);
+    case D_GETATTR: case D_GETATTRIBUTE: return OWN(getattr) || t == &pync_object_type;
+    case D_SETATTR: case D_DELATTR: return OWN(setattr) || t == &pync_object_type;
+    case D_CALL: return OWN(call);
+    case D_ITER: return OWN(iter);
+    case D_NEXT: return OWN(next);
+    case D_GETITEM: return OWN(getitem);
+    case D_SETITEM: case D_DELITEM: return OWN(setitem);
+    case D_CONTAINS: return OWN(contains);
+    case D_INDEX: case D_INT: return OWN(to_int);
+    case D_FLOAT: return OWN(to_float);
+    case D_FORMAT: return OWN(format) || t == &pync_object_type;
+    case D_NEG: return OWN(unop[PYNC_OP_NEG]);
+    case D_POS: return OWN(unop[PYNC_OP_POS]);
+    case D_INVERT: return OWN(unop[PYNC_OP_INVERT]);
+    case D_ABS: return OWN(unop[PYNC_OP_ABS]);
+    default: break;
+    }
+    if (d >= D_OPS) {
+        int op = (d - D_OPS) / 3;
+        if ((d - D_OPS) % 3 == 2) return OWN(inplace[op]) || OWN(binop[op]);
+        return OWN(binop[op]);
+    }
+#undef OWN
+    return t->dict && pync_dict_get(t->dict, dunder[d]) != 0;
+}
+
 /* The dunder method d defined by a class in type's MRO (not by a built-in), or 0. */
 static pv lookup_dunder(const pync_type *type, int d) {
     if (!(type->flags & PYNC_TF_HEAPTYPE)) return 0;
     const pync_tuple *mro = (const pync_tuple *)type->mro;
     for (size_t i = 0; i < mro->size; i++) {
         const pync_type *t = (const pync_type *)mro->items[i];
-        if (!(t->flags & PYNC_TF_HEAPTYPE)) return 0;
+        if (!(t->flags & PYNC_TF_HEAPTYPE)) {
+            if (static_defines(t, d) || pync_current_exc) return 0;
+            continue;
+        }
         pv v = pync_dict_get(t->dict, dunder[d]);
         if (v) return v;
         if (pync_current_exc) return 0;
@@ -745,6 +789,8 @@ pv pync_class_new(pv name, pv qualname, pv bases, pv ns, pv kwargs) {
         if (!(bb->flags & PYNC_TF_BASETYPE)) {
             return pync_raise_fmt(&pync_TypeError_type, "type '%s' is not an acceptable base type", bb->name);
         }
+        /* a built-in type not readied at startup (map, zip, ...) gets its dict and MRO now */
+        if (!bb->mro && pync_type_ready((pync_type *)bb) < 0) return 0;
         const pync_type *l = layout_of(bb);
         const pync_type *candidate = solid_base(l);
         if (!winner || (candidate != winner && pync_is_subtype(candidate, winner))) {
@@ -1007,6 +1053,10 @@ pv pync_super_new(pv cls, pv self) {
 static pv super_getattr(pv self, pv name) {
     const super_object *s = (const super_object *)self;
     const pync_type *st = (const pync_type *)s->self_type;
+    if (pync_str_eq_cstr(name, "__thisclass__")) return s->cls;
+    if (pync_str_eq_cstr(name, "__self__")) return s->self ? s->self : pync_None;
+    if (pync_str_eq_cstr(name, "__self_class__")) return st ? (pv)st : pync_None;
+    if (!st || pync_str_eq_cstr(name, "__class__")) return pync_generic_getattr(self, name);
     const pync_tuple *mro = (const pync_tuple *)st->mro;
     size_t i = 0;
     while (i < mro->size && mro->items[i] != s->cls) i++;
@@ -1024,18 +1074,32 @@ static pv super_getattr(pv self, pv name) {
     return pync_raise_fmt(&pync_AttributeError_type, "'super' object has no attribute '%U'", name);
 }
 
+/* super(type, obj) and the unbound super(type); super() is compiled to pync_super_new */
 static pv super_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames) {
     (void)t;
-    if (pync_check_args("super", nargs, kwnames, 2, 2) < 0) {
-        pync_exc_clear();
-        return pync_raise_fmt(&pync_RuntimeError_type, "super(): no arguments");
+    if (kwnames && ((const pync_tuple *)kwnames)->size) return pync_raise_fmt(&pync_TypeError_type, "super() takes no keyword arguments");
+    if (nargs == 0) return pync_raise_fmt(&pync_RuntimeError_type, "super(): no arguments");
+    if (nargs > 2) return pync_raise_fmt(&pync_TypeError_type, "super() expected at most 2 arguments, got %zd", (ptrdiff_t)nargs);
+    if (!pync_isinstance_type(args[0], &pync_type_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "super() argument 1 must be a type, not %T", args[0]);
     }
-    return pync_super_new(args[0], args[1]);
+    if (nargs == 2) return pync_super_new(args[0], args[1]);
+    super_object *s = pync_gc_alloc(sizeof(super_object), &pync_super_type);
+    if (!s) return 0;
+    s->cls = args[0];
+    return (pv)s;
+}
+
+static pv super_repr(pv self) {
+    const super_object *s = (const super_object *)self;
+    const char *cls = s->cls ? ((const pync_type *)s->cls)->name : "NULL";
+    if (!s->self_type) return pync_str_fmt("<super: <class '%s'>, NULL>", cls);
+    return pync_str_fmt("<super: <class '%s'>, <%s object>>", cls, ((const pync_type *)s->self_type)->name);
 }
 
 pync_type pync_super_type = {
     .ob = {&pync_type_type}, .name = "super", .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(super_object),
-    .trace = super_trace, .getattr = super_getattr, .construct = super_construct,
+    .trace = super_trace, .repr = super_repr, .getattr = super_getattr, .construct = super_construct,
 };
 
 /* ---- built-in dunders reachable from classes (object.__init__, Exception.__init__, ...) ------- */
@@ -1052,12 +1116,42 @@ static pv object_init_method(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_None;
 }
 
+/* object.__new__(cls, ...), and BaseException.__new__ (self: BaseException) */
 static pv object_new_method(pv self, pv *args, size_t nargs, pv kwnames) {
-    (void)self; (void)kwnames;
     if (nargs < 1) return pync_raise_fmt(&pync_TypeError_type, "object.__new__(): not enough arguments");
     pv cls = args[0];
     if (!pync_isinstance_type(cls, &pync_type_type)) return pync_raise_fmt(&pync_TypeError_type, "object.__new__(X): X is not a type object (%T)", cls);
     const pync_type *t = (const pync_type *)cls;
+    const pync_type *base = self ? (const pync_type *)self : &pync_object_type;
+    if (!pync_is_subtype(t, base)) {
+        return pync_raise_fmt(&pync_TypeError_type, "%s.__new__(%s): %s is not a subtype of %s", base->name, t->name,
+                              t->name, base->name);
+    }
+    if (layout_of(t) != layout_of(base) && !(self && (layout_of(t)->flags & PYNC_TF_EXCEPTION))) {
+        /* the class to use instead: the nearest along the bases that does not define __new__ */
+        const pync_type *use = t;
+        while ((use->flags & PYNC_TF_HEAPTYPE) && use->base) {
+            pv own = pync_dict_get(use->dict, dunder[D_NEW]);
+            if (!own) break;
+            use = use->base;
+        }
+        if (pync_current_exc) return 0;
+        return pync_raise_fmt(&pync_TypeError_type, "%s.__new__(%s) is not safe, use %s.__new__()", base->name, t->name,
+                              use->name);
+    }
+    if (self) return alloc_instance(t, args + 1, nargs - 1, 0);
+    size_t nkw = kwnames ? ((const pync_tuple *)kwnames)->size : 0;
+    if (nargs > 1 || nkw) {
+        /* object.__new__ takes extra arguments only for a class that overrides __init__ alone */
+        if (lookup_dunder(t, D_NEW)) {
+            return pync_raise_fmt(&pync_TypeError_type, "object.__new__() takes exactly one argument (the type to instantiate)");
+        }
+        if (pync_current_exc) return 0;
+        if (!lookup_dunder(t, D_INIT)) {
+            if (pync_current_exc) return 0;
+            return pync_raise_fmt(&pync_TypeError_type, "%s() takes no arguments", t->name);
+        }
+    }
     return alloc_instance(t, args + 1, nargs - 1, 0);
 }
 
@@ -1093,7 +1187,8 @@ pv pync_builtin_slot_wrapper(const pync_type *t, pv name) {
     const char *n = pync_str_data(name);
     if (n[0] != '_' || n[1] != '_') return 0;
     if (pync_str_eq_cstr(name, "__new__")) {
-        if (t == &pync_object_type || (t->flags & PYNC_TF_EXCEPTION)) return pync_builtin_new("__new__", object_new_method, 0);
+        if (t == &pync_object_type) return pync_builtin_new("__new__", object_new_method, 0);
+        if (t->flags & PYNC_TF_EXCEPTION) return pync_builtin_new("__new__", object_new_method, (pv)&pync_BaseException_type);
         return pync_builtin_new("__new__", slot_wrapper_new_builtin, (pv)t);
     }
     if (pync_str_eq_cstr(name, "__init__")) {

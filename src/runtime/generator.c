@@ -199,9 +199,13 @@ static pv make_thrown(pv *args, size_t nargs) {
     if (pv_type(typ) == &pync_type_type || pync_isinstance_type(typ, &pync_type_type)) {
         if (!(((const pync_type *)typ)->flags & PYNC_TF_EXCEPTION)) goto bad;
         if (pync_isinstance_type(val, (const pync_type *)typ)) return val;
-        if (val == pync_None) return pync_call0(typ);
-        if (pync_isinstance_type(val, &pync_tuple_type)) return pync_call_ex(typ, val, 0);
-        return pync_call1(typ, val);
+        pv exc = val == pync_None ? pync_call0(typ)
+                 : pync_isinstance_type(val, &pync_tuple_type) ? pync_call_ex(typ, val, 0) : pync_call1(typ, val);
+        if (exc && !(pv_type(exc)->flags & PYNC_TF_EXCEPTION)) {
+            return pync_raise_fmt(&pync_TypeError_type, "calling %R should have returned an instance of BaseException, not %T",
+                                  typ, exc);
+        }
+        return exc;
     }
     if (pv_type(typ)->flags & PYNC_TF_EXCEPTION) {
         if (val != pync_None) return pync_raise_fmt(&pync_TypeError_type, "instance exception may not have a separate value");
@@ -357,7 +361,11 @@ int pync_yield_from_step(pv gen, pv it) {
         }
     }
     pv r;
-    if (sent == pync_None) {
+    if (sent == pync_None && (pv_type(it)->flags & PYNC_TF_HEAPTYPE)) {
+        /* a class's __next__: the StopIteration it raises carries the result */
+        pv name = pync_str_from_cstr("__next__");
+        r = name ? pync_call_method(it, name, NULL, 0, 0) : 0;
+    } else if (sent == pync_None) {
         r = pync_next(it);
         if (!r && !pync_current_exc) {
             g->yf_result = pync_None;

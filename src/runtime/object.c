@@ -299,6 +299,8 @@ static pv type_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames)
 /* type.__getattribute__: special attributes, then the MRO (descriptors bound to the class). */
 static pv type_getattr(pv self, pv name) {
     const pync_type *t = (const pync_type *)self;
+    /* a built-in type not readied at startup (map, list_iterator, ...) gets its dict and MRO now */
+    if (!t->mro && pync_type_ready((pync_type *)t) < 0) return 0;
     const char *n = pync_str_data(name);
     if (n[0] == '_' && n[1] == '_') {
         if (pync_str_eq_cstr(name, "__name__")) return pync_str_from_cstr(static_type_short_name(t));
