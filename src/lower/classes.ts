@@ -54,6 +54,10 @@ export function lowerClassDef(L: Lowerer, s: A.ClassDefNode): void {
 
   L.line = s.lineno;
   let cls: Operand = L.callObj('pync_class_new', L.str(s.name), L.str(scope.qualname, false), bases, ns, kwargs);
+  if (s.body.some((st) => st._type === 'Assign' && st.targets.some((t) => t._type === 'Name' && t.id === '__slots__'))) {
+    // instances hold exactly the listed attributes
+    L.callStatus('pync_class_set_user_slots', [cls], ['obj']);
+  }
   const info = L.module.types?.classOf(s) ?? null;
   if (info) {
     // instance attributes at fixed offsets, and the class where entry checks find it

@@ -37,7 +37,8 @@ export function lowerModule(
     moduleName,
     scopes: scopes.scopeOf,
     diagnostics: [],
-    boundGlobals: boundGlobals(scopes),
+    // the module's own names are set by its init before the body runs
+    boundGlobals: new Set([...boundGlobals(scopes), '__name__', '__doc__', '__file__']),
     promotedGlobals: moduleName === '__main__' && types ? promotableGlobals(scopes) : new Set(),
     importable,
     symbol(qualname: string): string {

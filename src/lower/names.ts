@@ -159,7 +159,9 @@ function loadAccess(L: Lowerer, a: NameAccess): Value {
 }
 
 export function storeName(L: Lowerer, name: string, value: Operand): void {
-  const a = nameAccess(L, name);
+  let a = nameAccess(L, name);
+  // `nonlocal x` in a class body: x = ... assigns the enclosing function's variable
+  if (a.kind === 'classbody' && L.env.scope.isNonlocal(name)) a = a.fallback;
   switch (a.kind) {
     case 'slot': {
       L.localSet(a.slot, L.coerce(value, L.fn.slotTys[a.slot]));

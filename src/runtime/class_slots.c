@@ -25,12 +25,55 @@ static void member_trace(pync_object *o) {
     pync_gc_visit((pv)m->owner);
 }
 
-/* The instance's words: the type's layout base, the __dict__ word, then the slots. */
+/* Every word after the header (rounded to 8 bytes): the __dict__ word if any, then the slots,
+   then a subclass's words. */
+#define PYNC_AFTER_HEADER (((uint32_t)sizeof(pync_object) + 7) & ~(uint32_t)7)
 static void slotted_instance_trace(pync_object *o) {
     const pync_type *t = o->type;
-    if (t->dictoffset) pync_gc_visit(*(pv *)((char *)o + t->dictoffset));
-    uint32_t first = t->dictoffset + sizeof(pv);
-    for (uint32_t off = first; off + sizeof(pv) <= t->basicsize; off += sizeof(pv)) pync_gc_visit(*(pv *)((char *)o + off));
+    for (uint32_t off = PYNC_AFTER_HEADER; off + sizeof(pv) <= t->basicsize; off += sizeof(pv)) pync_gc_visit(*(pv *)((char *)o + off));
+}
+
+static int add_member(pync_type *t, pv name, uint32_t offset) {
+    slot_member *m = pync_gc_alloc(sizeof(slot_member), &pync_slot_member_type);
+    if (!m) return -1;
+    m->name = name;
+    m->owner = t;
+    m->offset = offset;
+    return pync_dict_setitem(t->dict, name, (pv)m);
+}
+
+/*
+ * A class body's `__slots__ = ('x', 'y')`: instances hold exactly those attributes (and a
+ * __dict__ only if '__dict__' is listed). Applied right after the class is made, for classes
+ * with object's layout; others keep their __dict__ (the attributes then still work, without
+ * the restriction). 0 or -1.
+ */
+int pync_class_set_user_slots(pv cls) {
+    pync_type *t = (pync_type *)cls;
+    pv spec = pync_dict_get(t->dict, pync_str_from_cstr("__slots__"));
+    if (!spec) return pync_current_exc ? -1 : 0;
+    if (t->dictoffset != PYNC_AFTER_HEADER || t->basicsize != PYNC_AFTER_HEADER + sizeof(pv)) return 0;
+    pv names = pync_isinstance_type(spec, &pync_str_type) ? pync_tuple_pack(1, spec) : pync_call1((pv)&pync_tuple_type, spec);
+    if (!names) return -1;
+    const pync_tuple *n = (const pync_tuple *)names;
+    bool has_dict = false;
+    for (size_t i = 0; i < n->size; i++) {
+        if (!pync_isinstance_type(n->items[i], &pync_str_type)) {
+            pync_raise_fmt(&pync_TypeError_type, "__slots__ items must be strings, not '%T'", n->items[i]);
+            return -1;
+        }
+        if (pync_str_eq_cstr(n->items[i], "__dict__")) has_dict = true;
+    }
+    uint32_t offset = has_dict ? PYNC_AFTER_HEADER + (uint32_t)sizeof(pv) : PYNC_AFTER_HEADER;
+    for (size_t i = 0; i < n->size; i++) {
+        if (pync_str_eq_cstr(n->items[i], "__dict__") || pync_str_eq_cstr(n->items[i], "__weakref__")) continue;
+        if (add_member(t, pync_str_intern(n->items[i]), offset) < 0) return -1;
+        offset += sizeof(pv);
+    }
+    t->dictoffset = has_dict ? PYNC_AFTER_HEADER : 0;
+    t->basicsize = offset;
+    t->trace = slotted_instance_trace;
+    return 0;
 }
 
 /*
@@ -48,12 +91,7 @@ int pync_class_add_slots(pv cls, pv names) {
         return -1;
     }
     for (size_t i = 0; i < n->size; i++) {
-        slot_member *m = pync_gc_alloc(sizeof(slot_member), &pync_slot_member_type);
-        if (!m) return -1;
-        m->name = n->items[i];
-        m->owner = t;
-        m->offset = (uint32_t)(first_offset + i * sizeof(pv));
-        if (pync_dict_setitem(t->dict, n->items[i], (pv)m) < 0) return -1;
+        if (add_member(t, n->items[i], (uint32_t)(first_offset + i * sizeof(pv))) < 0) return -1;
     }
     t->basicsize = (uint32_t)(first_offset + n->size * sizeof(pv));
     t->trace = slotted_instance_trace;

@@ -74,6 +74,11 @@ export class Scope {
     return [...this.kinds].filter(([, k]) => k === 'local' || k === 'cell').map(([n]) => n);
   }
 
+  /** declared `nonlocal` in this scope (a class body's stores then go to the enclosing cell) */
+  isNonlocal(name: string): boolean {
+    return ((this.flags.get(name) ?? 0) & DEF_NONLOCAL) !== 0;
+  }
+
   isFunctionLike(): boolean {
     return this.kind === 'function' || this.kind === 'lambda' || this.kind === 'comprehension';
   }

@@ -55,7 +55,7 @@ export class Inference implements ProgramTypes {
     for (const s of sources) {
       for (const [node, scope] of s.scopes.scopeOf) this.scopeOf.set(node, scope);
       this.modules.set(s.name, new ModuleTypes(s.name, s.file));
-      this.bound.set(s.name, boundGlobals(s.scopes));
+      this.bound.set(s.name, new Set([...boundGlobals(s.scopes), '__name__', '__doc__', '__file__']));
     }
   }
 
