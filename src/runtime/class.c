@@ -968,6 +968,11 @@ bool pync_is_data_descriptor(pv descr) {
     if (t == &pync_slot_member_type) return true;
     if (t == &pync_property_type || pync_is_subtype(t, &pync_property_type)) return true;
     if (t->flags & PYNC_TF_HEAPTYPE) return lookup_dunder(t, D_SET) || lookup_dunder(t, D_DELETE);
+    if (t->flags & PYNC_TF_DESCRIPTOR) {
+        bool data = pync_type_lookup(t, dunder[D_SET]) || pync_type_lookup(t, dunder[D_DELETE]);
+        pync_exc_clear();
+        return data;
+    }
     return false;
 }
 
@@ -982,8 +987,8 @@ pv pync_descr_get_other(pv descr, pv obj, const pync_type *type) {
     }
     if (t == &pync_classmethod_type) return pync_method_new(((const wrapper_object *)descr)->func, (pv)type);
     if (t == &pync_staticmethod_type) return ((const wrapper_object *)descr)->func;
-    if (t->flags & PYNC_TF_HEAPTYPE) {
-        pv get = lookup_dunder(t, D_GET);
+    if (t->flags & (PYNC_TF_HEAPTYPE | PYNC_TF_DESCRIPTOR)) {
+        pv get = t->flags & PYNC_TF_HEAPTYPE ? lookup_dunder(t, D_GET) : pync_type_lookup(t, dunder[D_GET]);
         if (get) {
             pv args[2] = {obj ? obj : pync_None, (pv)type};
             return call_bound(get, descr, args, 2);
@@ -1006,9 +1011,10 @@ int pync_descr_set(pv descr, pv obj, pv value) {
         pv r = value ? pync_call2(f, obj, value) : pync_call1(f, obj);
         return r ? 0 : -1;
     }
-    pv m = lookup_dunder(t, value ? D_SET : D_DELETE);
+    int d = value ? D_SET : D_DELETE;
+    pv m = t->flags & PYNC_TF_DESCRIPTOR ? pync_type_lookup(t, dunder[d]) : lookup_dunder(t, d);
     if (!m) {
-        if (!pync_current_exc) pync_raise_fmt(&pync_AttributeError_type, "__set__");
+        if (!pync_current_exc) pync_raise_fmt(&pync_AttributeError_type, value ? "__set__" : "__delete__");
         return -1;
     }
     pv args[2] = {obj, value};

@@ -60,6 +60,9 @@ pv pync_builtin_slot_wrapper(const pync_type *t, pv name);
 pv pync_slot_wrapper_lookup(const pync_type *t, pv name);
 /* A pync_method_def flag: the method wraps a slot (CPython's slot wrapper / method-wrapper). */
 enum { PYNC_METH_WRAPPER = 4 };
+/* A type flag: a built-in type whose instances are descriptors, with __get__ (and __set__ /
+   __delete__ for a data descriptor) among its methods (collections' _tuplegetter). */
+enum { PYNC_TF_DESCRIPTOR = 1 << 16 };
 /* class.c: the built-in type whose instance struct type's instances extend (type itself for a
    built-in type) */
 const pync_type *pync_layout_type(const pync_type *type);

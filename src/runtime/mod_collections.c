@@ -4,11 +4,88 @@
  * namedtuple(typename, field_names, *, rename=False, defaults=None, module=None) builds a tuple
  * subclass at run time the way CPython 3.11's Lib/collections/__init__.py does: the same
  * validation and messages, a namespace with __new__, _make, _replace, _asdict, __repr__,
- * __getnewargs__, _fields, _field_defaults, __match_args__ and one property per field, then
+ * __getnewargs__, _fields, _field_defaults, __match_args__ and one _tuplegetter per field, then
  * type(typename, (tuple,), namespace). __new__ is a Python function object whose code record is
  * made here, so calls bind their arguments (and fail) exactly as the generated
  * `def __new__(_cls, x, y)` does: "Point.__new__() missing 1 required positional argument: 'y'". */
 #include "stdmods.h"
+
+/* ==== _tuplegetter: the descriptor of a field (item `index` of the tuple) ========================== */
+
+typedef struct tuplegetter {
+    pync_object ob;
+    size_t index;
+    pv doc;
+} tuplegetter;
+
+static void tuplegetter_trace(pync_object *o) { pync_gc_visit(((tuplegetter *)o)->doc); }
+
+static pv tuplegetter_get(pv self, pv *args, size_t nargs, pv kwnames) {
+    if (pync_check_args("__get__", nargs, kwnames, 1, 2) < 0) return 0;
+    const tuplegetter *g = (const tuplegetter *)self;
+    pv obj = args[0];
+    if (obj == pync_None) return self;
+    if (!pync_isinstance_type(obj, &pync_tuple_type)) {
+        return pync_raise_fmt(&pync_TypeError_type, "descriptor for index '%zd' for tuple subclasses doesn't apply to '%T' object",
+                              (ptrdiff_t)g->index, obj);
+    }
+    const pync_tuple *t = (const pync_tuple *)obj;
+    if (g->index >= t->size) return pync_raise_fmt(&pync_IndexError_type, "tuple index out of range");
+    return t->items[g->index];
+}
+
+static pv tuplegetter_set(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self; (void)args;
+    if (pync_check_args("__set__", nargs, kwnames, 2, 2) < 0) return 0;
+    return pync_raise_fmt(&pync_AttributeError_type, "can't set attribute");
+}
+
+static pv tuplegetter_delete(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self; (void)args;
+    if (pync_check_args("__delete__", nargs, kwnames, 1, 1) < 0) return 0;
+    return pync_raise_fmt(&pync_AttributeError_type, "can't delete attribute");
+}
+
+static pv tuplegetter_repr(pv self) {
+    const tuplegetter *g = (const tuplegetter *)self;
+    return pync_str_fmt("%s(%zd, %R)", pync_stdmod_type_name(pv_type(self)), (ptrdiff_t)g->index, g->doc);
+}
+
+static pv tuplegetter_getattr(pv self, pv name) {
+    if (pync_str_eq_cstr(name, "__doc__")) return ((const tuplegetter *)self)->doc;
+    return pync_generic_getattr(self, name);
+}
+
+static int tuplegetter_setattr(pv self, pv name, pv value) {
+    if (pync_str_eq_cstr(name, "__doc__")) {
+        ((tuplegetter *)self)->doc = value ? value : pync_None;
+        return 0;
+    }
+    return pync_generic_setattr(self, name, value);
+}
+
+static const pync_method_def tuplegetter_methods[] = {
+    {"__get__", tuplegetter_get, 0},
+    {"__set__", tuplegetter_set, 0},
+    {"__delete__", tuplegetter_delete, 0},
+    {NULL, NULL, 0},
+};
+
+static pync_type tuplegetter_type = {
+    .ob = {&pync_type_type}, .name = "_collections._tuplegetter", .base = &pync_object_type,
+    .flags = PYNC_TF_DESCRIPTOR, .basicsize = sizeof(tuplegetter), .trace = tuplegetter_trace,
+    .repr = tuplegetter_repr, .hash = pync_object_hash, .getattr = tuplegetter_getattr,
+    .setattr = tuplegetter_setattr, .methods = tuplegetter_methods,
+};
+
+static pv tuplegetter_new(size_t index, pv doc) {
+    if (pync_stdmod_ready(&tuplegetter_type, "_collections") < 0) return 0;
+    tuplegetter *g = pync_gc_alloc(sizeof(tuplegetter), &tuplegetter_type);
+    if (!g) return 0;
+    g->index = index;
+    g->doc = doc;
+    return (pv)g;
+}
 
 /* ==== helpers ======================================================================================= */
 
@@ -398,16 +475,10 @@ static pv namedtuple_impl(pv typename_, pv field_names, bool rename, pv defaults
     for (const pync_method_def *d = nt_instance_defs; d->name; d++) {
         if (ns_set(ns, d->name, pync_method_descriptor_new(d, &pync_tuple_type)) < 0) return 0;
     }
-    pv docname = pync_str_from_cstr("doc");
-    pv kwnames = docname ? pync_tuple_pack(1, docname) : 0;
-    if (!kwnames) return 0;
     for (size_t i = 0; i < fl->size; i++) {
-        pv getter = pync_itemgetter_new(pv_from_small((intptr_t)i));
         pv doc = pync_str_fmt("Alias for field number %zd", (ptrdiff_t)i);
-        if (!getter || !doc) return 0;
-        pv pargs[2] = {getter, doc};
-        pv prop = pync_call((pv)&pync_property_type, pargs, 1, kwnames);
-        if (!prop || pync_dict_setitem(ns, ((pync_tuple *)fields)->items[i], prop) < 0) return 0;
+        pv getter = doc ? tuplegetter_new(i, doc) : 0;
+        if (!getter || pync_dict_setitem(ns, ((pync_tuple *)fields)->items[i], getter) < 0) return 0;
     }
     pv bases = pync_tuple_pack(1, (pv)&pync_tuple_type);
     if (!bases) return 0;
