@@ -791,6 +791,9 @@ pv pync_class_new(pv name, pv qualname, pv bases, pv ns, pv kwargs) {
         }
         /* a built-in type not readied at startup (map, zip, ...) gets its dict and MRO now */
         if (!bb->mro && pync_type_ready((pync_type *)bb) < 0) return 0;
+        for (size_t j = 0; j < i; j++) {
+            if (b->items[j] == base) return pync_raise_fmt(&pync_TypeError_type, "duplicate base class %s", bb->name);
+        }
         const pync_type *l = layout_of(bb);
         const pync_type *candidate = solid_base(l);
         if (!winner || (candidate != winner && pync_is_subtype(candidate, winner))) {

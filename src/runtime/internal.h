@@ -58,6 +58,8 @@ pv pync_builtin_slot_wrapper(const pync_type *t, pv name);
 /* slot_wrappers.c: the dunder wrapping one of built-in type t's slots (list.__len__,
    int.__radd__, iterator.__next__), None for __hash__ of an unhashable type, or 0 */
 pv pync_slot_wrapper_lookup(const pync_type *t, pv name);
+/* slot_wrappers.c: such a wrapper bound to `self` ([].__len__, a method-wrapper) */
+pv pync_method_wrapper_new(const pync_method_def *def, pv self);
 /* A pync_method_def flag: the method wraps a slot (CPython's slot wrapper / method-wrapper). */
 enum { PYNC_METH_WRAPPER = 4 };
 /* A type flag: a built-in type whose instances are descriptors, with __get__ (and __set__ /

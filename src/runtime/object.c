@@ -138,6 +138,7 @@ pv pync_descr_get(pv descr, pv obj, const pync_type *type) {
         if (m->def->flags & PYNC_METH_CLASS) return pync_builtin_new(m->def->name, m->def->fn, (pv)type);
         if (m->def->flags & PYNC_METH_STATIC) return pync_builtin_new(m->def->name, m->def->fn, 0);
         if (!obj) return descr;
+        if (m->def->flags & PYNC_METH_WRAPPER) return pync_method_wrapper_new(m->def, obj);
         return pync_builtin_new(m->def->name, m->def->fn, obj);
     }
     if (dt == &pync_function_type) return obj ? pync_method_new(descr, obj) : descr;
@@ -327,8 +328,9 @@ static pv type_getattr(pv self, pv name) {
         return pync_descr_get(v, 0, t);
     }
     if (pync_current_exc) return 0;
-    /* attributes of the metatype (type.mro, ...) */
+    /* attributes of the metatype (type.mro, int.__call__, ...) */
     v = pync_type_lookup(pv_type(self), name);
+    if (!v && !pync_current_exc) v = pync_builtin_slot_wrapper(pync_layout_type(pv_type(self)), name);
     if (v) return pync_descr_get(v, self, pv_type(self));
     if (pync_current_exc) return 0;
     return pync_raise_fmt(&pync_AttributeError_type, "type object '%s' has no attribute '%U'", t->name, name);

@@ -11,6 +11,7 @@
  */
 #include "pync.h"
 #include "internal.h"
+#include "containers.h"
 
 #define SLOT_OF(self, slot) (pync_layout_type(pv_type(self))->slot)
 
@@ -201,6 +202,10 @@ UNARY_WRAPPER(abs, PYNC_OP_ABS)
 static pv binary(pv self, pv *args, size_t nargs, pv kwnames, const char *name, pync_binop op, int which) {
     if (wrapper_args(name, nargs, kwnames, 1) < 0) return 0;
     const pync_type *t = pync_layout_type(pv_type(self));
+    /* a sequence's repetition takes an index (CPython's sq_repeat wrapper) */
+    if (op == PYNC_OP_MUL && t->getitem && !t->to_int && !pync_has_index(args[0])) {
+        return pync_raise_fmt(&pync_TypeError_type, "'%T' object cannot be interpreted as an integer", args[0]);
+    }
     if (which == 2 && t->inplace[op]) return t->inplace[op](self, args[0]);
     pv (*f)(pv, pv) = t->binop[op];
     if (!f) return pync_NotImplemented;
@@ -281,6 +286,57 @@ static bool has_wrapper(const pync_type *t, const wrapper_entry *e) {
     case K_IBINOP: return t->inplace[e->op] != NULL;
     }
     return false;
+}
+
+/* ---- bound wrappers: [].__len__ is a method-wrapper ----------------------------------------------- */
+
+typedef struct method_wrapper {
+    pync_object ob;
+    const pync_method_def *def;
+    pv self;
+} method_wrapper;
+
+static void method_wrapper_trace(pync_object *o) { pync_gc_visit(((method_wrapper *)o)->self); }
+
+static pv method_wrapper_call(pv self, pv *args, size_t nargs, pv kwnames) {
+    const method_wrapper *w = (const method_wrapper *)self;
+    return w->def->fn(w->self, args, nargs, kwnames);
+}
+
+static pv method_wrapper_repr(pv self) {
+    const method_wrapper *w = (const method_wrapper *)self;
+    return pync_str_fmt("<method-wrapper '%s' of %s object at %p>", w->def->name, pync_type_name(w->self), (void *)w->self);
+}
+
+static pv method_wrapper_getattr(pv self, pv name) {
+    const method_wrapper *w = (const method_wrapper *)self;
+    if (pync_str_eq_cstr(name, "__name__")) return pync_str_from_cstr(w->def->name);
+    if (pync_str_eq_cstr(name, "__qualname__")) {
+        return pync_str_fmt("%s.%s", pync_layout_type(pv_type(w->self))->name, w->def->name);
+    }
+    if (pync_str_eq_cstr(name, "__self__")) return w->self;
+    return pync_generic_getattr(self, name);
+}
+
+static pv method_wrapper_richcompare(pv a, pv b, pync_cmpop op) {
+    if (pv_type(b) != pv_type(a) || (op != PYNC_EQ && op != PYNC_NE)) return pync_NotImplemented;
+    const method_wrapper *x = (const method_wrapper *)a, *y = (const method_wrapper *)b;
+    bool eq = x->def == y->def && x->self == y->self;
+    return pync_bool(op == PYNC_EQ ? eq : !eq);
+}
+
+static pync_type method_wrapper_type = {
+    .ob = {&pync_type_type}, .name = "method-wrapper", .basicsize = sizeof(method_wrapper),
+    .trace = method_wrapper_trace, .repr = method_wrapper_repr, .hash = pync_object_hash,
+    .richcompare = method_wrapper_richcompare, .getattr = method_wrapper_getattr, .call = method_wrapper_call,
+};
+
+pv pync_method_wrapper_new(const pync_method_def *def, pv self) {
+    method_wrapper *w = pync_gc_alloc(sizeof(method_wrapper), &method_wrapper_type);
+    if (!w) return 0;
+    w->def = def;
+    w->self = self;
+    return (pv)w;
 }
 
 pv pync_slot_wrapper_lookup(const pync_type *t, pv name) {
