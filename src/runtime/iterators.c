@@ -112,10 +112,15 @@ static pv enum_construct(const pync_type *type, pv *args, size_t nargs, pv kwnam
     return pync_raise_fmt(&pync_TypeError_type, "enumerate() takes at most 2 arguments (%d given)", (int)(nargs + nkw));
 }
 
+static const pync_method_def enum_methods[] = {
+    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
+    {NULL, NULL, 0},
+};
+
 pync_type pync_enumerate_type = {
     .ob = {&pync_type_type}, .name = "enumerate", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(enumobject), .trace = enum_trace, .construct = enum_construct,
-    .iter = self_iter, .next = enum_next,
+    .iter = self_iter, .next = enum_next, .methods = enum_methods,
 };
 
 /* ==== zip ========================================================================================= */

@@ -60,6 +60,8 @@ bool pync_is_subtype(const pync_type *a, const pync_type *b) {
 }
 
 pv pync_type_lookup(const pync_type *type, pv name) {
+    /* a built-in type not readied at startup (enumerate, map, ...) gets its dict and MRO now */
+    if (!type->mro && pync_type_ready((pync_type *)type) < 0) return 0;
     if (type->mro) {
         const pync_tuple *mro = (const pync_tuple *)type->mro;
         for (size_t i = 0; i < mro->size; i++) {

@@ -271,8 +271,8 @@ static bool has_wrapper(const pync_type *t, const wrapper_entry *e) {
     switch ((enum kind)e->kind) {
     case K_ALWAYS: case K_HASH: return true;
     case K_CALL: return t->call != NULL;
-    /* containers answer truth from their length: only numbers (and None) have __bool__ */
-    case K_BOOL: return t->truth != NULL && t->len == NULL;
+    /* containers answer truth from their length: only numbers, None and range have __bool__ */
+    case K_BOOL: return t->truth != NULL && (t->len == NULL || t == &pync_range_type);
     case K_LEN: return t->len != NULL;
     case K_GETITEM: return t->getitem != NULL;
     case K_SETITEM: return t->setitem != NULL;

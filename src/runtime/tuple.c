@@ -6,6 +6,7 @@
  */
 #include "pync.h"
 #include "internal.h"
+#include "containers.h"
 
 pv pync_empty_tuple;
 
@@ -199,9 +200,22 @@ static pv tupleiter_next(pv self) {
     return 0;
 }
 
+static pv tupleiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)args;
+    if (pync_check_args("__length_hint__", nargs, kwnames, 0, 0) < 0) return 0;
+    const tuple_iterator *it = (const tuple_iterator *)self;
+    size_t size = it->seq ? ((const pync_tuple *)it->seq)->size : 0;
+    return pync_int_from_i64(it->seq && it->index < size ? (int64_t)(size - it->index) : 0);
+}
+
+static const pync_method_def tupleiter_methods[] = {
+    {"__length_hint__", tupleiter_length_hint, 0},
+    {NULL, NULL, 0},
+};
+
 pync_type pync_tuple_iterator_type = {
     .ob = {&pync_type_type}, .name = "tuple_iterator", .basicsize = sizeof(tuple_iterator),
-    .trace = tupleiter_trace, .iter = tupleiter_iter, .next = tupleiter_next,
+    .trace = tupleiter_trace, .iter = tupleiter_iter, .next = tupleiter_next, .methods = tupleiter_methods,
 };
 
 static pv tuple_iter(pv self) {
@@ -245,6 +259,7 @@ static pv tuple_index(pv self, pv *args, size_t nargs, pv kwnames) {
 static const pync_method_def tuple_methods[] = {
     {"count", tuple_count, 0},
     {"index", tuple_index, 0},
+    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
     {NULL, NULL, 0},
 };
 
