@@ -7,6 +7,7 @@
  * ** calls the C library's pow() after CPython's own special cases (float_pow); a negative base
  * with a fractional exponent gives a complex result. __format__ is in format_spec.c. */
 #include "numeric.h"
+#include "containers.h"
 #include "lib/dtoa.h"
 
 /* Every floating-point operation rounds on its own, as in CPython: no fused multiply-add. */
@@ -330,7 +331,7 @@ static pv number_float(pv x) {
         }
         return pv_type(r) == &pync_float_type ? r : pync_float_new(pync_float_value(r));
     }
-    if (t->to_int && !pync_is_float(x)) {
+    if (pync_has_index(x)) {
         pv i = pync_number_index(x);
         if (!i) return 0;
         double d;

@@ -45,7 +45,7 @@ for x in [I(), F(), N(), '1.5', 3, True, 2**80, Bad(), BadIndex(), IntOnly()]:
         print(math.fabs(x))
     except Exception as e:
         print(type(e).__name__, e)
-for x in [I(), F(), N(), Bad(), BadIndex(), 2**80, 10**400]:
+for x in [I(), F(), N(), Bad(), BadIndex(), IntOnly(), 2**80, 10**400]:
     try:
         print(float(x))
     except Exception as e:
