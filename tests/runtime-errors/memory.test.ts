@@ -17,10 +17,10 @@
 //   regression (such as objects that are never reused or a heap that doubles without need) fails.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pyncBin, repoRoot, testCacheDir } from '../toolchain/support.js';
 
 const MiB = 1024 * 1024;
@@ -85,6 +85,10 @@ beforeAll(() => {
   // the interpreter itself, not a pyenv shim script in front of it
   python = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout.trim();
 }, 600_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 describe('peak memory', () => {
   it(`10 million short-lived objects: peak RSS under ${mib(CHURN_BOUND)}, not growing with the iteration count`, () => {

@@ -12,10 +12,10 @@
 // Needs `npm run build`.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pyncBin, repoRoot, testCacheDir } from '../toolchain/support.js';
 
 interface Run {
@@ -142,6 +142,10 @@ beforeAll(async () => {
   })();
   await Promise.all([builder(), builder(), python]);
 }, 600_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 function both(name: string, exe = name): { expected: Run; got: Run } {
   if (buildErrors[exe]) throw new Error(`pync could not build ${name}.py: ${buildErrors[exe]}`);
