@@ -674,6 +674,7 @@ static void set_slots(pync_type *t) {
 }
 
 void pync_class_attribute_changed(pync_type *type, pv name) {
+    pync_type_cache_invalidate();
     const char *n = pync_str_data(name);
     if (n[0] == '_' && n[1] == '_') set_slots(type);
 }
@@ -740,6 +741,7 @@ static int init_subclass(pync_type *t, pv kwargs) {
 }
 
 pv pync_class_new(pv name, pv qualname, pv bases, pv ns, pv kwargs) {
+    pync_type_cache_invalidate();
     if (!pync_isinstance_type(name, &pync_str_type)) return pync_raise_fmt(&pync_TypeError_type, "type.__new__() argument 1 must be str, not %T", name);
     if (kwargs && pync_len(kwargs) > 0) {
         pv key = pync_str_from_cstr("metaclass");

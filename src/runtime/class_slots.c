@@ -34,6 +34,7 @@ static void slotted_instance_trace(pync_object *o) {
 }
 
 static int add_member(pync_type *t, pv name, uint32_t offset) {
+    pync_type_cache_invalidate();
     slot_member *m = pync_gc_alloc(sizeof(slot_member), &pync_slot_member_type);
     if (!m) return -1;
     m->name = name;

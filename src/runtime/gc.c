@@ -32,9 +32,10 @@
 #define SEG_SIZE ((size_t)1 << PYNC_GC_SEGMENT_SHIFT)
 #define SEG_MASK (~(uintptr_t)(SEG_SIZE - 1))
 #define GRANULE 16
-#define MAX_SMALL 2048
+#define MAX_SMALL 8192
 
-enum seg_kind { SEG_SMALL = 1, SEG_LARGE = 2 };
+/* SEG_CACHED: a dead large span kept for reuse (no object in it) */
+enum seg_kind { SEG_SMALL = 1, SEG_LARGE = 2, SEG_CACHED = 3 };
 
 typedef struct segment {
     uint32_t kind;
@@ -55,7 +56,7 @@ typedef struct segment {
 /* Size classes: multiples of 16 up to 128, then a few steps per power of two up to MAX_SMALL. */
 static const uint16_t class_sizes[] = {
     16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512,
-    640, 768, 896, 1024, 1280, 1536, 1792, 2048,
+    640, 768, 896, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096, 5120, 6144, 7168, 8192,
 };
 #define NCLASSES (sizeof(class_sizes) / sizeof(class_sizes[0]))
 static uint8_t class_of_granules[MAX_SMALL / GRANULE + 1];
@@ -284,10 +285,42 @@ static void *alloc_small(size_t size) {
 
 /* ---- large objects -------------------------------------------------------------------- */
 
+/* Dead large spans kept for reuse: mapping and unmapping them for every big int of a
+   computation costs more than the computation (page faults, TLB flushes). */
+#define LARGE_CACHE_MAX 32
+static segment *large_cache[LARGE_CACHE_MAX];
+static size_t n_large_cache, large_cache_bytes;
+
+static segment *take_cached_span(size_t span) {
+    for (size_t i = 0; i < n_large_cache; i++) {
+        segment *s = large_cache[i];
+        if (s->span >= span && s->span <= 2 * span) {
+            large_cache[i] = large_cache[--n_large_cache];
+            large_cache_bytes -= s->span;
+            return s;
+        }
+    }
+    return NULL;
+}
+
 static void *alloc_large(size_t size) {
     size_t header = (sizeof(segment) + GRANULE - 1) & ~(size_t)(GRANULE - 1);
     size_t span = (header + size + SEG_SIZE - 1) & ~(size_t)(SEG_SIZE - 1);
     if (span < size) return NULL;
+    segment *cached = take_cached_span(span);
+    if (cached) {
+        if (n_large == cap_large) {
+            segment **n = grow_array(all_large, &cap_large, sizeof(segment *));
+            if (!n) return NULL;
+            all_large = n;
+        }
+        all_large[n_large++] = cached;
+        cached->kind = SEG_LARGE;
+        cached->marked_large = 0;
+        allocated_since_gc += cached->span;
+        pync_memset(cached->objs, 0, size);
+        return cached->objs;
+    }
     segment *s = pync_platform_chunk_alloc(span, SEG_SIZE);
     if (!s) return NULL;
     for (size_t off = 0; off < span; off += SEG_SIZE) {
@@ -345,7 +378,7 @@ static pync_object *object_at(uintptr_t a, segment **seg_out, size_t *idx_out) {
         *idx_out = 0;
         return (pync_object *)s->objs;
     }
-    if (a < (uintptr_t)s->objs) return NULL;
+    if (s->kind != SEG_SMALL || a < (uintptr_t)s->objs) return NULL;
     size_t idx = (size_t)(a - (uintptr_t)s->objs) / s->objsize;
     if (idx >= s->nobjs || !bit_get(s->inuse, idx)) return NULL;
     *seg_out = s;
@@ -517,11 +550,17 @@ static void sweep(void) {
             live_bytes += s->span;
             continue;
         }
+        all_large[i] = all_large[--n_large];
+        i--;
+        if (n_large_cache < LARGE_CACHE_MAX && large_cache_bytes + s->span <= threshold) {
+            s->kind = SEG_CACHED;
+            large_cache[n_large_cache++] = s;
+            large_cache_bytes += s->span;
+            continue;
+        }
         for (size_t off = 0; off < s->span; off += SEG_SIZE) table_remove((uintptr_t)s + off);
         heap_bytes -= s->span;
         pync_platform_chunk_free(s, s->span);
-        all_large[i] = all_large[--n_large];
-        i--;
     }
 }
 
@@ -568,7 +607,7 @@ static bool bump_refill(void) {
 
 /* The slow path of compiled code's bump allocation: a 16-byte object of `type`, zeroed. */
 void *pync_gc_alloc_bump16(const pync_type *type) {
-    if (pync_bump_next + 16 > pync_bump_limit || !pync_bump_next) {
+    if (!pync_bump_next || (size_t)(pync_bump_limit - pync_bump_next) < 16) {
         if (!bump_refill()) return pync_gc_alloc(16, type);
     }
     pync_object *o = (pync_object *)pync_bump_next;

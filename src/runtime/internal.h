@@ -85,6 +85,8 @@ int pync_item_assignment_error(pv obj, pv key, pv value);
 pv pync_raise_exhausted(pv it);
 /* iterators.c: the iterator for objects that only have __getitem__ */
 pv pync_seqiter_new(pv seq);
+/* Empties the cache of MRO lookups: call after any change to a class's namespace. */
+void pync_type_cache_invalidate(void);
 /* Looks `name` up along type's MRO; 0 (no exception) if absent. */
 pv pync_type_lookup(const pync_type *type, pv name);
 pv pync_type_lookup_cstr(const pync_type *type, const char *name);

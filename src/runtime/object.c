@@ -59,7 +59,39 @@ bool pync_is_subtype(const pync_type *a, const pync_type *b) {
     return false;
 }
 
+/* A cache of MRO lookups by (type, interned name), as CPython's method cache: attribute access
+   in dynamic code looks up the class first every time. Any change to a class's namespace and
+   every new class bump the version, which empties the cache (a freed class's address may be
+   reused by a new one). */
+#define LOOKUP_CACHE_SIZE 4096
+static struct lookup_entry {
+    const pync_type *type;
+    pv name;
+    pv value;
+    uint32_t version;
+} lookup_cache[LOOKUP_CACHE_SIZE];
+static uint32_t lookup_version = 1;
+
+void pync_type_cache_invalidate(void) { lookup_version++; }
+
+static pv type_lookup_uncached(const pync_type *type, pv name);
+
 pv pync_type_lookup(const pync_type *type, pv name) {
+    if (!((const pync_strobj *)name)->interned || !type->mro) return type_lookup_uncached(type, name);
+    size_t h = (((uintptr_t)type >> 4) ^ ((uintptr_t)name >> 3) * 2654435761u) & (LOOKUP_CACHE_SIZE - 1);
+    struct lookup_entry *e = &lookup_cache[h];
+    if (e->type == type && e->name == name && e->version == lookup_version) return e->value;
+    pv v = type_lookup_uncached(type, name);
+    if (!pync_current_exc) {
+        e->type = type;
+        e->name = name;
+        e->value = v;
+        e->version = lookup_version;
+    }
+    return v;
+}
+
+static pv type_lookup_uncached(const pync_type *type, pv name) {
     /* a built-in type not readied at startup (enumerate, map, ...) gets its dict and MRO now */
     if (!type->mro && pync_type_ready((pync_type *)type) < 0) return 0;
     if (type->mro) {
