@@ -76,7 +76,8 @@ function lowerAllWithTypes(modules: readonly SourceModule[], importable: (name: 
   const types = typed ? inferProgram(analysed) : null;
   for (const m of analysed) {
     const scopes = m.scopes;
-    const lowered = lowerModule(m.ast, scopes, m.name, m.file, importable, types);
+    // at run time (tracebacks, __file__) the path is absolute, as CPython makes it
+    const lowered = lowerModule(m.ast, scopes, m.name, m.file, importable, types, resolve(m.file));
     diagnostics.push(...lowered.diagnostics);
     if (lowered.ir) out.push(lowered.ir);
   }

@@ -26,8 +26,9 @@ export function lowerModule(
   file: string,
   importable: (name: string) => boolean,
   types: Inference | null = null,
+  runtimeFile: string = file,
 ): LowerResult {
-  const ir = new IRModule(moduleName, file);
+  const ir = new IRModule(moduleName, runtimeFile);
   const used = new Set<string>();
   const irFunctions = new Map<FunctionInstance, IRFunction>();
   const classSlots = new Map<ClassInfo, number>();
@@ -87,7 +88,7 @@ export function lowerModule(
     storeName(L, '__name__', L.str(moduleName));
     const doc = docstringOf(module.body);
     storeName(L, '__doc__', doc === null ? L.none() : L.str(doc, false));
-    storeName(L, '__file__', L.str(file, false));
+    storeName(L, '__file__', L.str(runtimeFile, false));
     lowerBody(L, module.body);
     if (L.isOpen()) L.cur.term = { op: 'ret', value: L.none() };
   } catch (e) {

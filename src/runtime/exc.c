@@ -560,6 +560,11 @@ static void print_exception_line(pv exc) {
     write_cstr(2, "\n");
 }
 
+static void print_repeated(size_t n) {
+    pv line = pync_str_fmt("  [Previous line repeated %zd more time%s]\n", (ptrdiff_t)n, n == 1 ? "" : "s");
+    if (line) write_str(2, line);
+}
+
 static void print_one(pv exc, int depth) {
     pync_exception *e = (pync_exception *)exc;
     if (depth < 32) {
@@ -574,12 +579,24 @@ static void print_one(pv exc, int depth) {
     if (e->tb_len) {
         write_cstr(2, "Traceback (most recent call last):\n");
         const tb_entry *entries = (const tb_entry *)e->tb->data;
+        /* as CPython: after three identical entries in a row (same code, same line), the rest
+           are counted, not printed */
+        const tb_entry *last = NULL;
+        size_t repeats = 0;
         for (size_t i = e->tb_len; i-- > 0;) {
             const pync_code *co = entries[i].code;
+            bool same = last && last->code == co && last->line == entries[i].line;
+            if (!same) {
+                if (repeats > 3) print_repeated(repeats - 3);
+                repeats = 0;
+            }
+            last = &entries[i];
+            if (++repeats > 3) continue;
             pv line = pync_str_fmt("  File \"%s\", line %d, in %s\n", co->filename, (int)entries[i].line, co->name);
             if (line) write_str(2, line);
             print_source_line(co->filename, entries[i].line);
         }
+        if (repeats > 3) print_repeated(repeats - 3);
     }
     print_exception_line(exc);
 }
