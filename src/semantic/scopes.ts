@@ -501,7 +501,8 @@ function resolve(scope: Scope, bound: ReadonlySet<string>, builder: ScopeBuilder
       scope.kinds.set(name, 'free');
     }
   }
-  if (scope.needsClassCell && scope.isFunctionLike()) scope.kinds.set('__class__', 'free');
+  // only inside a class is there a __class__ cell to use (super(A, x) elsewhere needs none)
+  if (scope.needsClassCell && scope.isFunctionLike() && bound.has('__class__')) scope.kinds.set('__class__', 'free');
   if (scope.hasClassCell) scope.kinds.set('__class__', 'cell');
   // what this scope needs from outside
   const free = new Set<string>();
