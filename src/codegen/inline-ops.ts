@@ -20,6 +20,8 @@ const BINOP = { add: 0, sub: 1, mul: 2, floordiv: 5, mod: 6, lshift: 8, rshift: 
 const CMP = { lt: 0, le: 1, eq: 2, ne: 3, gt: 4, ge: 5 } as const;
 /** LLVM's type of an unboxed complex number */
 const C = '{ double, double }';
+/** XORed into a raw float slot's bits (PYNC_RAW_FLOAT_KEY in class_slots.c) */
+const RAW_FLOAT_KEY = '9220082634569482241';
 const ICMP = { lt: 'slt', le: 'sle', eq: 'eq', ne: 'ne', gt: 'sgt', ge: 'sge' } as const;
 
 export function inlineOp(name: string, w: string): InlineOp | null {
@@ -377,6 +379,52 @@ export function inlineOp(name: string, w: string): InlineOp | null {
               `  ret ${w} %s`,
             ]
             : [`  store ${w} %v, ptr %slot`, `  ret ${w} 0`]),
+          '}',
+        ].join('\n'),
+      };
+    }
+    case 'pync.slot.getf': case 'pync.slot.setf': {
+      // a float slot (class_slots.c): raw double bits XOR RAW_FLOAT_KEY in a 64-bit word (0: not
+      // set); where a word cannot hold a double the runtime keeps it boxed and does the work
+      const get = name === 'pync.slot.getf';
+      const rt = get ? 'pync_slot_getf' : 'pync_slot_setf';
+      const decl = get ? `declare double @${rt}(${w}, i32, ${w})` : `declare i32 @${rt}(${w}, i32, double)`;
+      const params = get ? `${w} %o, i32 %k, ${w} %name` : `${w} %o, i32 %k, double %d`;
+      const ret = get ? 'double' : 'i32';
+      if (w !== 'i64') {
+        const args = get ? `${w} %o, i32 %k, ${w} %name` : `${w} %o, i32 %k, double %d`;
+        return { decls: { [rt]: decl }, text: [head(ret, params), `  %r = call ${ret} @${rt}(${args})`, `  ret ${ret} %r`, '}'].join('\n') };
+      }
+      return {
+        decls: get ? { [rt]: decl } : {},
+        text: [
+          head(ret, params),
+          '  %p = inttoptr i64 %o to ptr',
+          '  %kw = zext i32 %k to i64',
+          '  %off0 = mul i64 %kw, 8',
+          '  %off = add i64 %off0, 16',
+          '  %slot = getelementptr inbounds i8, ptr %p, i64 %off',
+          ...(get
+            ? [
+              '  %v = load i64, ptr %slot',
+              '  %unset = icmp eq i64 %v, 0',
+              '  br i1 %unset, label %slow, label %done',
+              'done:',
+              `  %bits = xor i64 %v, ${RAW_FLOAT_KEY}`,
+              '  %f = bitcast i64 %bits to double',
+              '  ret double %f',
+              'slow:',
+              `  %s = call double @${rt}(i64 %o, i32 %k, i64 %name)`,
+              '  ret double %s',
+            ]
+            : [
+              '  %bits = bitcast double %d to i64',
+              `  %x = xor i64 %bits, ${RAW_FLOAT_KEY}`,
+              '  %zero = icmp eq i64 %x, 0',
+              '  %word = select i1 %zero, i64 1, i64 %x',
+              '  store i64 %word, ptr %slot',
+              '  ret i32 0',
+            ]),
           '}',
         ].join('\n'),
       };

@@ -4,6 +4,7 @@
 // reads look there first, then globals and builtins). Then pync_class_new makes the class, the
 // __class__ cell (for super() and __class__ in methods) is filled, and decorators are applied.
 
+import { rawFloatSlots } from './typed-calls.js';
 import type * as A from '../frontend/ast.js';
 import type { Operand } from '../ir/ir.js';
 import { Env, Lowerer } from './lowerer.js';
@@ -65,6 +66,8 @@ export function lowerClassDef(L: Lowerer, s: A.ClassDefNode): void {
     if (slots) {
       const names = L.constant({ kind: 'tuple', items: slots.map((n) => L.ir.constant({ kind: 'str', value: n, intern: true })) });
       L.callStatus('pync_class_add_slots', [cls, names], ['obj', 'obj']);
+      const raw = rawFloatSlots(info, slots);
+      if (raw !== 0) L.callStatus('pync_class_set_raw_slots', [cls, L.i32(raw)], ['obj', 'i32']);
     }
     L.emit({ op: 'classreg', index: L.module.classSlot(info), value: cls });
   }

@@ -367,13 +367,41 @@ export function typedSubscript(L: Lowerer, e: A.SubscriptNode): Operand | null {
 
 // ---- attributes at fixed offsets ----------------------------------------------------------------
 
-/** The slot of `obj.attr` when obj is an instance of a class with fixed attribute offsets. */
-export function slotOf(L: Lowerer, obj: A.Expr, attr: string): { index: number; nullable: boolean } | null {
+/**
+ * The slot of `obj.attr` when obj is an instance of a class with fixed attribute offsets; `float`
+ * when the slot always holds a float, so typed code moves doubles in and out of it unboxed
+ * (pync.slot.getf/setf; the class marks it raw, see rawFloatSlots).
+ */
+export function slotOf(L: Lowerer, obj: A.Expr, attr: string): { index: number; nullable: boolean; float: boolean } | null {
   const s = L.shapeOf(obj);
   if (s.k !== 'inst' || !L.module.types) return null;
   const slots = L.module.types.slotsOf(s.cls);
   const index = slots ? slots.indexOf(attr) : -1;
-  return index < 0 ? null : { index, nullable: s.nullable };
+  return index < 0 ? null : { index, nullable: s.nullable, float: isFloatSlot(s.cls, slots!, index) };
+}
+
+/** Slots (at most the first 32: the runtime's mask is 32 bits) whose attribute is always a float. */
+function isFloatSlot(cls: ClassInfo, slots: readonly string[], index: number): boolean {
+  return index < 32 && cls.attrs.get(slots[index]!)?.shape.k === 'float';
+}
+
+/** The mask of a class's float slots, for pync_class_set_raw_slots (bit k: slot k). */
+export function rawFloatSlots(cls: ClassInfo, slots: readonly string[]): number {
+  let mask = 0;
+  for (let k = 0; k < slots.length; k++) if (isFloatSlot(cls, slots, k)) mask |= 1 << k;
+  return mask;
+}
+
+/** obj.attr from its slot, in the attribute's typed representation. */
+export function slotGet(L: Lowerer, obj: Operand, slot: { index: number; float: boolean }, name: Operand): Operand {
+  if (slot.float) return L.call('pync.slot.getf', 'f64', [obj, L.i32(slot.index), name], ['obj', 'i32', 'obj'], 'exc');
+  return L.call('pync.slot.get', 'obj', [obj, L.i32(slot.index), name], ['obj', 'i32', 'obj'], 'null');
+}
+
+/** obj.attr = value into its slot. */
+export function slotSet(L: Lowerer, obj: Operand, slot: { index: number; float: boolean }, value: Operand): void {
+  if (slot.float) L.call('pync.slot.setf', 'i32', [obj, L.i32(slot.index), L.coerce(value, 'f64')], ['obj', 'i32', 'f64'], 'neg');
+  else L.call('pync.slot.set', 'obj', [obj, L.i32(slot.index), L.box(value)], ['obj', 'i32', 'obj'], 'none');
 }
 
 /** obj.attr read from its slot (0 there: the runtime raises AttributeError); z.real, z.imag. */
@@ -387,7 +415,7 @@ export function typedAttribute(L: Lowerer, e: A.AttributeNode): Operand | null {
   const obj = lowerExpr(L, e.value);
   L.line = e.lineno;
   if (slot.nullable) noneCheck(L, obj, e.attr, e.lineno);
-  return L.call('pync.slot.get', 'obj', [obj, L.i32(slot.index), L.str(e.attr)], ['obj', 'i32', 'obj'], 'null');
+  return slotGet(L, obj, slot, L.str(e.attr));
 }
 
 /** obj.attr = value into its slot; false when the attribute has none. */
@@ -406,6 +434,6 @@ export function typedAttributeStore(L: Lowerer, t: A.AttributeNode, value: Opera
     L.cur.term = { op: 'unreachable' };
     L.setBlock(ok);
   }
-  L.call('pync.slot.set', 'obj', [obj, L.i32(slot.index), L.box(value)], ['obj', 'i32', 'obj'], 'none');
+  slotSet(L, obj, slot, value);
   return true;
 }

@@ -18,7 +18,7 @@ import { assignTo } from './assign.js';
 import { loadName, storeName } from './names.js';
 import { floatOp, typedAugmented } from './typed-ops.js';
 import { constantIndex } from '../types/infer.js';
-import { slotOf } from './typed-calls.js';
+import { slotGet, slotOf, slotSet } from './typed-calls.js';
 
 export interface LoopBody {
   /** lowers the loop body; break/continue targets are set by the caller's loop() */
@@ -177,10 +177,10 @@ export function typedAugAssign(L: Lowerer, s: A.AugAssignNode): boolean {
     const name = L.str(t.attr);
     L.line = s.lineno;
     if (slot && !slot.nullable) {
-      const cur = L.coerce(L.call('pync.slot.get', 'obj', [obj, L.i32(slot.index), name], ['obj', 'i32', 'obj'], 'null'), reprOf(ts));
+      const cur = L.coerce(slotGet(L, obj, slot, name), reprOf(ts));
       const r = typedAugmented(L, s.op, cur, ts, s.value);
       if (!r) throw new Error('internal: typed augmented assignment changed its mind');
-      L.call('pync.slot.set', 'obj', [obj, L.i32(slot.index), L.box(r)], ['obj', 'i32', 'obj'], 'none');
+      slotSet(L, obj, slot, r);
       return true;
     }
     const cur = L.coerce(L.callObj('pync_getattr', obj, name), reprOf(ts));

@@ -6,15 +6,25 @@
  * word per attribute after the __dict__ word, and the class dict gets a slot member for each
  * name, so code that goes through getattr/setattr (the runtime, dynamic code) reads and writes
  * the same words typed code reaches directly. A word holding 0 is an attribute not set:
- * reading it raises AttributeError as CPython does. */
+ * reading it raises AttributeError as CPython does.
+ *
+ * On 64-bit targets a slot the inference proved always holds a float is raw: its word holds the
+ * double's bits XOR PYNC_RAW_FLOAT_KEY (so the zeroed word of a new instance still means "not
+ * set"), and the collector skips it. Typed code reads and writes such a slot without boxing; the
+ * one double whose bits equal the key (a NaN with one particular payload) is stored as a NaN
+ * with the payload's lowest bit flipped. */
 #include "pync.h"
 #include "internal.h"
+
+/* XORed into a raw float slot's word: a signalling NaN's bits no arithmetic produces */
+#define PYNC_RAW_FLOAT_KEY UINT64_C(0x7FF4504E59430001)
 
 typedef struct slot_member {
     pync_object ob;
     pv name;                 /* str */
     const pync_type *owner;
     uint32_t offset;         /* byte offset in the instance */
+    bool raw;                /* the word holds a double (see above) */
 } slot_member;
 
 extern pync_type pync_slot_member_type;
@@ -28,9 +38,16 @@ static void member_trace(pync_object *o) {
 /* Every word after the header (rounded to 8 bytes): the __dict__ word if any, then the slots,
    then a subclass's words. */
 #define PYNC_AFTER_HEADER (((uint32_t)sizeof(pync_object) + 7) & ~(uint32_t)7)
+#define PYNC_FIRST_SLOT (PYNC_AFTER_HEADER + (uint32_t)sizeof(pv))
 static void slotted_instance_trace(pync_object *o) {
     const pync_type *t = o->type;
-    for (uint32_t off = PYNC_AFTER_HEADER; off + sizeof(pv) <= t->basicsize; off += sizeof(pv)) pync_gc_visit(*(pv *)((char *)o + off));
+    for (uint32_t off = PYNC_AFTER_HEADER; off + sizeof(pv) <= t->basicsize; off += sizeof(pv)) {
+        if (t->raw_slots && off >= PYNC_FIRST_SLOT) {
+            uint32_t k = (off - PYNC_FIRST_SLOT) / (uint32_t)sizeof(pv);
+            if (k < 32 && (t->raw_slots >> k & 1)) continue;
+        }
+        pync_gc_visit(*(pv *)((char *)o + off));
+    }
 }
 
 static int add_member(pync_type *t, pv name, uint32_t offset) {
@@ -82,7 +99,6 @@ int pync_class_set_user_slots(pv cls) {
  * k at byte offset PYNC_SLOT_OFFSET(k): the class must have object's layout (the header word
  * rounded to 8 bytes, then the __dict__ word). 0 or -1.
  */
-#define PYNC_FIRST_SLOT ((((uint32_t)sizeof(pync_object) + 7) & ~(uint32_t)7) + (uint32_t)sizeof(pv))
 int pync_class_add_slots(pv cls, pv names) {
     pync_type *t = (pync_type *)cls;
     const pync_tuple *n = (const pync_tuple *)names;
@@ -97,6 +113,42 @@ int pync_class_add_slots(pv cls, pv names) {
     t->basicsize = (uint32_t)(first_offset + n->size * sizeof(pv));
     t->trace = slotted_instance_trace;
     return 0;
+}
+
+/*
+ * Marks the slots of `mask` (bit k: slot k, as given to pync_class_add_slots) raw doubles. Only
+ * where a word holds a double (64-bit targets): elsewhere the slots stay boxed, and the
+ * compiler's code reaches them through pync_slot_getf/pync_slot_setf. Called right after
+ * pync_class_add_slots, before any instance exists. 0 or -1.
+ */
+int pync_class_set_raw_slots(pv cls, int32_t mask) {
+    pync_type *t = (pync_type *)cls;
+    if (sizeof(pv) < sizeof(double) || mask == 0) return 0;
+    t->raw_slots = (uint32_t)mask;
+    size_t pos = 0;
+    pv key, value;
+    while (pync_dict_next(t->dict, &pos, &key, &value)) {
+        if (pv_is_small(value) || pv_type(value) != &pync_slot_member_type) continue;
+        slot_member *m = (slot_member *)value;
+        if (m->owner != t || m->offset < PYNC_FIRST_SLOT) continue;
+        uint32_t k = (m->offset - PYNC_FIRST_SLOT) / (uint32_t)sizeof(pv);
+        m->raw = k < 32 && (t->raw_slots >> k & 1);
+    }
+    return 0;
+}
+
+static uint64_t raw_of_double(double d) {
+    uint64_t bits;
+    pync_memcpy(&bits, &d, sizeof bits);
+    uint64_t word = bits ^ PYNC_RAW_FLOAT_KEY;
+    return word ? word : 1;
+}
+
+static double double_of_raw(uint64_t word) {
+    uint64_t bits = word ^ PYNC_RAW_FLOAT_KEY;
+    double d;
+    pync_memcpy(&d, &bits, sizeof d);
+    return d;
 }
 
 static pv *member_word(const slot_member *m, pv obj) {
@@ -119,7 +171,7 @@ pv pync_slot_member_get(pv descr, pv obj) {
     }
     pv v = *member_word(m, obj);
     if (!v) return pync_raise_fmt(&pync_AttributeError_type, "'%T' object has no attribute '%U'", obj, m->name);
-    return v;
+    return m->raw ? pync_float_new(double_of_raw((uint64_t)v)) : v;
 }
 
 /* value 0: delete */
@@ -135,7 +187,41 @@ int pync_slot_member_set(pv descr, pv obj, pv value) {
         pync_raise_fmt(&pync_AttributeError_type, "'%T' object has no attribute '%U'", obj, m->name);
         return -1;
     }
+    if (value && m->raw) {
+        /* the inference saw every store: only a float can arrive here */
+        if (pv_type(value) != &pync_float_type) {
+            pync_bad_internal_call("a raw float slot was given a value that is not a float");
+            return -1;
+        }
+        *w = (pv)raw_of_double(pync_float_value(value));
+        return 0;
+    }
     *w = value;
+    return 0;
+}
+
+/* Slot k of obj as a double (compiled code, for a slot the inference typed float); on 64-bit
+   targets the compiler inlines this for raw slots. Raises AttributeError when not set. */
+double pync_slot_getf(pv obj, int32_t k, pv name) {
+    pv w = *(pv *)((char *)obj + PYNC_FIRST_SLOT + (uint32_t)k * sizeof(pv));
+    if (!w) {
+        pync_raise_fmt(&pync_AttributeError_type, "'%T' object has no attribute '%U'", obj, name);
+        return -1.0;
+    }
+    if (pv_type(obj)->raw_slots >> k & 1) return double_of_raw((uint64_t)w);
+    return pync_float_value(w);
+}
+
+/* Stores v into slot k of obj (see pync_slot_getf). 0 or -1 (out of memory). */
+int pync_slot_setf(pv obj, int32_t k, double v) {
+    pv *w = (pv *)((char *)obj + PYNC_FIRST_SLOT + (uint32_t)k * sizeof(pv));
+    if (pv_type(obj)->raw_slots >> k & 1) {
+        *w = (pv)raw_of_double(v);
+        return 0;
+    }
+    pv boxed = pync_float_new(v);
+    if (!boxed) return -1;
+    *w = boxed;
     return 0;
 }
 

@@ -625,7 +625,7 @@ void pync_gc_collect(void) {
     sweep();
     n_collections++;
     allocated_since_gc = 0;
-    threshold = live_bytes > PYNC_GC_MIN_THRESHOLD ? live_bytes : PYNC_GC_MIN_THRESHOLD;
+    threshold = 2 * live_bytes > PYNC_GC_MIN_THRESHOLD ? 2 * live_bytes : PYNC_GC_MIN_THRESHOLD;
     collecting = false;
 }
 

@@ -122,7 +122,7 @@ struct pync_type {
     uint32_t flags;
     uint32_t basicsize;             /* bytes of a fixed-size instance */
     uint32_t dictoffset;            /* offset of the instance __dict__ pv, 0 if none */
-    uint32_t _pad;
+    uint32_t raw_slots;             /* bit k: compiler slot k holds a raw double (class_slots.c) */
 
     /* the garbage collector calls trace to visit every pv an instance holds (pync_gc_visit) */
     void (*trace)(pync_object *self);

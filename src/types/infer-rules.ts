@@ -366,7 +366,8 @@ export class Rules {
           const c = this.classAttrLookup(cls, name);
           if (c && c.kind === 'funcs') unify(r, tv({ k: 'method', self: obj, name }));
           else if (c && c.kind !== 'unknown') unify(r, c);
-          else if (c && !final) return;
+          // the attribute may be created by code not analysed yet (an __init__ called later)
+          else if (!final) return;
           else makeObj(r);
           return;
         }
