@@ -25,7 +25,6 @@ const DYNAMIC: Record<string, string> = {
 /** Builtins pync does not provide (yet). */
 const MISSING: Record<string, string> = {
   memoryview: 'memoryview is not supported; use bytes or bytearray slices',
-  open: 'file I/O is not supported yet',
   aiter: 'asynchronous iteration is not supported yet',
   anext: 'asynchronous iteration is not supported yet',
   BaseExceptionGroup: 'exception groups are not supported yet',

@@ -470,6 +470,8 @@ static pv bi_exit(pv self, pv *args, size_t nargs, pv kwnames) {
     return exc ? pync_raise(exc) : 0;
 }
 
+pv pync_builtin_open(pv self, pv *args, size_t nargs, pv kwnames);   /* fileio.c */
+
 static const pync_method_def builtin_functions[] = {
     {"print", bi_print, 0}, {"len", bi_len, 0}, {"repr", bi_repr, 0}, {"ascii", bi_ascii, 0},
     {"isinstance", bi_isinstance, 0}, {"issubclass", bi_issubclass, 0}, {"id", bi_id, 0}, {"hash", bi_hash, 0},
@@ -480,6 +482,7 @@ static const pync_method_def builtin_functions[] = {
     {"format", bi_format, 0}, {"sorted", bi_sorted, 0}, {"min", bi_min, 0}, {"max", bi_max, 0},
     {"sum", bi_sum, 0}, {"any", bi_any, 0}, {"all", bi_all, 0},
     {"vars", bi_vars, 0}, {"dir", bi_dir, 0}, {"exit", bi_exit, 0}, {"quit", bi_exit, 0},
+    {"open", pync_builtin_open, 0},
     {NULL, NULL, 0},
 };
 

@@ -79,7 +79,10 @@ int pync_runtime_start(void *top, int argc, char **argv) {
     return 0;
 }
 
+void pync_files_flush_all(void);   /* fileio.c */
+
 int pync_runtime_finish(int status) {
+    pync_files_flush_all();
     if (pync_flush(1) < 0 && status == 0) status = 120;
     return status;
 }

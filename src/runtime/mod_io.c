@@ -768,7 +768,9 @@ static int ready_type(pync_type *t, const char *qualname, const char *module) {
     return t->qualname && t->module ? 0 : -1;
 }
 
-static int io_init(pv m) {
+/* The io classes' types readied and io.UnsupportedOperation made (open() needs them before any
+   import of io). 0 or -1. */
+int pync_io_ready(void) {
     if (ready_type(&pync_iobase_type, "IOBase", "io") < 0 || ready_type(&pync_stringio_type, "StringIO", "_io") < 0 ||
         ready_type(&pync_bytesio_type, "BytesIO", "_io") < 0) {
         return -1;
@@ -784,6 +786,51 @@ static int io_init(pv m) {
         if (!name || !bases) return -1;
         unsupported_operation = pync_class_new(name, name, bases, ns, 0);
         if (!unsupported_operation) return -1;
+    }
+    return 0;
+}
+
+/* Raises io.UnsupportedOperation(what); returns 0. */
+pv pync_io_unsupported(const char *what) {
+    if (pync_io_ready() < 0) return 0;
+    return ib_unsupported(what);
+}
+
+/*
+ * A StringIO holding the text of a file opened for reading, so the file's read, readline and
+ * iteration are StringIO's: `newline` is open()'s argument. None translates '\r\n' and '\r' to
+ * '\n' (StringIO's own None); otherwise the text is kept as it is and newline only says where
+ * lines end ('': at any of '\r', '\n', '\r\n').
+ */
+pv pync_stringio_for_reading(pv text, pv newline) {
+    if (newline == pync_None) {
+        pv args[2] = {text, pync_None};
+        return pync_call((pv)&pync_stringio_type, args, 2, 0);
+    }
+    pv args[2] = {text, pync_str_from_cstr("")};
+    pv sio = pync_call((pv)&pync_stringio_type, args, 2, 0);
+    if (!sio) return 0;
+    if (pync_str_eq_cstr(newline, "\n")) S(sio)->newline = NL_LF;
+    else if (pync_str_eq_cstr(newline, "\r")) S(sio)->newline = NL_CR;
+    else if (pync_str_eq_cstr(newline, "\r\n")) S(sio)->newline = NL_CRLF;
+    return sio;
+}
+
+/* A BytesIO holding the bytes of a file opened for reading. */
+pv pync_bytesio_for_reading(pv data) {
+    return pync_call1((pv)&pync_bytesio_type, data);
+}
+
+extern pync_type pync_textiowrapper_type, pync_bufferedreader_type, pync_bufferedwriter_type;
+int pync_file_types_ready(void);   /* fileio.c */
+
+static int io_init(pv m) {
+    if (pync_io_ready() < 0 || pync_file_types_ready() < 0) return -1;
+    if (pync_module_add(m, "TextIOWrapper", (pv)&pync_textiowrapper_type) < 0 ||
+        pync_module_add(m, "BufferedReader", (pv)&pync_bufferedreader_type) < 0 ||
+        pync_module_add(m, "BufferedWriter", (pv)&pync_bufferedwriter_type) < 0 ||
+        pync_module_add(m, "open", pync_builtin("open")) < 0) {
+        return -1;
     }
     if (pync_module_add(m, "IOBase", (pv)&pync_iobase_type) < 0 || pync_module_add(m, "StringIO", (pv)&pync_stringio_type) < 0 ||
         pync_module_add(m, "BytesIO", (pv)&pync_bytesio_type) < 0 ||

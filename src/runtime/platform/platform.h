@@ -16,6 +16,18 @@ void pync_platform_chunk_free(void *p, size_t size);
 long pync_platform_write(int fd, const void *buf, size_t n);
 long pync_platform_read(int fd, void *buf, size_t n);
 
+/* Files (open()): flags are PYNC_OPEN_* (each platform maps them to its own); the mode of a
+   created file is 0666 less the umask. A descriptor, or -errno. */
+enum {
+    PYNC_OPEN_READ = 1, PYNC_OPEN_WRITE = 2, PYNC_OPEN_CREATE = 4, PYNC_OPEN_TRUNCATE = 8,
+    PYNC_OPEN_APPEND = 16, PYNC_OPEN_EXCLUSIVE = 32,
+};
+int pync_platform_open(const char *path, int flags);
+/* 0, or -errno */
+int pync_platform_close(int fd);
+/* The C library's message for errno `err` (OSError's strerror), never NULL. */
+const char *pync_platform_strerror(int err);
+
 /* Ends the process. */
 _Noreturn void pync_platform_exit(int status);
 

@@ -15,6 +15,7 @@ int open(const char *path, int flags, ...);
 int close(int fd);
 _Noreturn void _exit(int status);
 int *__errno_location(void);
+char *strerror(int err);
 struct pync_timespec { long tv_sec; long tv_nsec; };
 int clock_gettime(int clk, struct pync_timespec *ts);
 int nanosleep(const struct pync_timespec *req, struct pync_timespec *rem);
@@ -106,4 +107,34 @@ int pync_platform_random_bytes(void *buf, size_t n) {
         n -= (size_t)r;
     }
     return 0;
+}
+
+/* Linux's open(2) flags (the same on every Linux architecture pync targets) */
+enum { O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80, O_TRUNC = 0x200,
+       O_APPEND = 0x400, O_CLOEXEC = 0x80000 };
+
+int pync_platform_open(const char *path, int flags) {
+    int f = O_CLOEXEC;
+    int rd = flags & PYNC_OPEN_READ, wr = flags & PYNC_OPEN_WRITE;
+    f |= rd && wr ? O_RDWR : wr ? O_WRONLY : O_RDONLY;
+    if (flags & PYNC_OPEN_CREATE) f |= O_CREAT;
+    if (flags & PYNC_OPEN_TRUNCATE) f |= O_TRUNC;
+    if (flags & PYNC_OPEN_APPEND) f |= O_APPEND;
+    if (flags & PYNC_OPEN_EXCLUSIVE) f |= O_EXCL;
+    for (;;) {
+        int fd = open(path, f, 0666);
+        if (fd >= 0) return fd;
+        int err = *__errno_location();
+        if (err != EINTR) return -err;
+    }
+}
+
+int pync_platform_close(int fd) {
+    /* Linux closes the descriptor even when close reports EINTR: never retry */
+    return close(fd) == 0 ? 0 : -*__errno_location();
+}
+
+const char *pync_platform_strerror(int err) {
+    const char *m = strerror(err);
+    return m ? m : "Unknown error";
 }
