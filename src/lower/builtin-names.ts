@@ -64,3 +64,15 @@ export function checkNoArgIntrospection(L: Lowerer, call: A.CallNode): void {
       L.module.file, call.lineno, call.col_offset, call.end_lineno, call.end_col_offset));
   }
 }
+
+/** Attributes that only an interpreter has: reading one is refused rather than failing at run time. */
+const INTERPRETER_ATTRIBUTES: Record<string, string> = {
+  __code__: 'functions have no code objects; call the function instead',
+};
+
+export function checkAttributeName(L: Lowerer, e: A.AttributeNode): void {
+  const why = INTERPRETER_ATTRIBUTES[e.attr];
+  if (why === undefined) return;
+  throw new UnsupportedError(makeDiagnostic(Messages.dynamicFeature, [`.${e.attr}`, why], L.module.file, e.lineno, e.col_offset,
+    e.end_lineno, e.end_col_offset));
+}

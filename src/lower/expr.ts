@@ -14,7 +14,7 @@ import { lowerCall } from './calls.js';
 import { reprOf } from './lowerer.js';
 import { floatConstant, typedBinop, typedCompare, typedTruth, typedUnary } from './typed-ops.js';
 import { lowerTypedCall, typedAttribute, typedSubscript } from './typed-calls.js';
-import { checkBuiltinName } from './builtin-names.js';
+import { checkAttributeName, checkBuiltinName } from './builtin-names.js';
 import { lowerFunctionObject } from './functions.js';
 import { lowerComprehension } from './comprehensions.js';
 import { lowerGeneratorExpression, lowerYield, lowerYieldFrom, lowerAwait } from './generators.js';
@@ -70,6 +70,7 @@ function lowerTypedFast(L: Lowerer, e: A.Expr): Operand | null {
     case 'Subscript':
       return typedSubscript(L, e);
     case 'Attribute':
+      checkAttributeName(L, e);
       return typedAttribute(L, e);
     case 'IfExp': {
       const ty = reprOf(L.shapeOf(e));
@@ -182,6 +183,7 @@ function lowerExprAt(L: Lowerer, e: A.Expr): Operand {
       return L.call('pync_str_join_n', 'obj', [L.argv(parts), L.size(parts.length)], ['ptr', 'size'], 'null');
     }
     case 'Attribute': {
+      checkAttributeName(L, e);
       const obj = lowerExpr(L, e.value);
       L.line = e.lineno;
       return L.callObj('pync_getattr', obj, L.str(e.attr));

@@ -197,8 +197,10 @@ static pv implementation_new(pv version_info) {
     if (pync_stdmod_ready(&namespace_type, "types") < 0) return 0;
     namespace_object *ns = pync_gc_alloc(sizeof(namespace_object), &namespace_type);
     if (!ns || !(ns->dict = pync_dict_new())) return 0;
-    /* pync is not CPython: no bytecode cache (cache_tag None, as the sys docs allow) */
-    pv name = pync_str_from_cstr("pync");
+    /* name 'cpython': programs test it to choose CPython's behaviour, which is what pync
+       reproduces (sys.version says pync); no bytecode cache (cache_tag None, as the sys docs
+       allow) */
+    pv name = pync_str_from_cstr("cpython");
     if (!name || !version_info) return 0;
     struct { const char *key; pv value; } items[] = {
         {"name", name}, {"cache_tag", pync_None}, {"version", version_info},
@@ -212,6 +214,24 @@ static pv implementation_new(pv version_info) {
 }
 
 static void sys_roots(void) { pync_gc_visit(sys_argv); }
+
+pv pync_loaded_modules(void);   /* module.c */
+
+/* sys.path: where the program's modules came from, the executable's folder (as CPython's first
+   entry is the script's); pync finds modules at compile time, so nothing else is searched */
+static pv program_path(void) {
+    pv l = pync_list_new(0);
+    if (!l) return 0;
+    pv dir = pync_str_from_cstr("");
+    if (sys_argv && pync_len(sys_argv) > 0) {
+        pv args[1] = {pync_str_from_cstr("/")};
+        pv parts = args[0] ? pync_call_method(((const pync_list *)sys_argv)->items[0], pync_str_from_cstr("rpartition"), args, 1, 0) : 0;
+        if (!parts) return 0;
+        dir = ((const pync_tuple *)parts)->items[0];
+    }
+    if (!dir || pync_list_append(l, dir) < 0) return 0;
+    return l;
+}
 
 static int sys_init(pv m) {
     pync_register_static_roots(sys_roots);
@@ -231,7 +251,8 @@ static int sys_init(pv m) {
         pync_module_add(m, "implementation", implementation_new(version_info)) < 0 ||
         pync_module_add(m, "platform", pync_str_from_cstr(PYNC_SYS_PLATFORM)) < 0 ||
         pync_module_add(m, "maxunicode", pync_int_from_i64(0x10ffff)) < 0 ||
-        pync_module_add(m, "modules", pync_dict_new()) < 0) {
+        pync_module_add(m, "modules", pync_loaded_modules()) < 0 ||
+        pync_module_add(m, "path", program_path()) < 0) {
         return -1;
     }
     return 0;

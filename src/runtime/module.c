@@ -40,7 +40,7 @@ static pv module_getattr(pv self, pv name) {
     if (pync_str_eq_cstr(name, "__name__")) return m->name;
     if (pync_str_eq_cstr(name, "__dict__")) {
         pv d = pync_dict_new();
-        if (!d) return 0;
+        if (!d || pync_dict_setitem(d, pync_str_from_cstr("__name__"), m->name) < 0) return 0;
         if (m->def) {
             for (size_t i = 0; i < m->def->nglobals; i++) {
                 pv v = *m->def->globals[i].slot;
@@ -107,16 +107,25 @@ static pv loaded;   /* dict: name -> module */
 
 static void module_roots(void) { pync_gc_visit(loaded); }
 
+static int ensure_loaded(void) {
+    if (loaded) return 0;
+    pync_register_static_roots(module_roots);
+    return (loaded = pync_dict_new()) ? 0 : -1;
+}
+
+/* sys.modules: the modules imported so far, which an import consults first (a program may put
+   any object there) */
+pv pync_loaded_modules(void) {
+    return ensure_loaded() < 0 ? 0 : loaded;
+}
+
 static pv new_module(const char *name, const pync_module_def *def) {
     module_object *m = pync_gc_alloc(sizeof(module_object), &pync_module_type);
     if (!m) return 0;
     m->name = pync_str_from_cstr(name);
     m->def = def;
     if (!m->name) return 0;
-    if (!loaded) {
-        pync_register_static_roots(module_roots);
-        if (!(loaded = pync_dict_new())) return 0;
-    }
+    if (ensure_loaded() < 0) return 0;
     if (pync_dict_setitem(loaded, m->name, (pv)m) < 0) return 0;
     return (pv)m;
 }

@@ -7,10 +7,11 @@
 // (report-<filter>.txt for a filtered run).
 //
 // Environment: PYNC_DIFF_TARGETS=x86_64-linux-gnu (a comma-separated subset), PYNC_DIFF_FILTER=int/
-// (programs whose path contains it), PYNC_UPDATE_EXPECTED_FAILURES=1 (rewrite the list from this
+// (programs whose path contains it), PYNC_DIFF_CATEGORIES=all or a list (see below),
+// PYNC_UPDATE_EXPECTED_FAILURES=1 (rewrite the list from this
 // run's compile errors). Needs `npm run build`.
 
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveTarget } from '../../targets/index.js';
@@ -18,13 +19,18 @@ import { findLlvm } from '../../src/toolchain/llvm.js';
 import { ensureRuntime } from '../../src/toolchain/runtime.js';
 import { ensureTestSysroot, repoRoot, testCacheDir } from '../toolchain/support.js';
 import {
-  collectPrograms, formatReport, judge, readExpectedFailures, runPrograms, snapshotPync, staleEntries, updatedExpectedFailures,
+  CATEGORIES, CORPUS_ROOT, collectPrograms, formatReport, judge, readExpectedFailures, runPrograms, snapshotPync, staleEntries, updatedExpectedFailures,
   writeExpectedFailures, type Outcome, type Verdict,
 } from './harness.js';
 
 const targetNames = (process.env.PYNC_DIFF_TARGETS ?? 'x86_64-linux-gnu,aarch64-linux-gnu').split(',').filter((t) => t !== '');
 const filter = process.env.PYNC_DIFF_FILTER ?? '';
-const programs = collectPrograms().filter((p) => p.key.includes(filter));
+// PYNC_DIFF_CATEGORIES=all (every corpus folder) or a comma-separated list replaces the default
+// categories, to see how pync does beyond them; expected-failures.txt covers the default ones only
+const categoryList = process.env.PYNC_DIFF_CATEGORIES === 'all'
+  ? readdirSync(join(CORPUS_ROOT, 'conformance'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+  : process.env.PYNC_DIFF_CATEGORIES?.split(',').filter((c) => c !== '') ?? CATEGORIES;
+const programs = collectPrograms(categoryList).filter((p) => p.key.includes(filter));
 const listed = readExpectedFailures();
 const categories = [...new Set(programs.map((p) => p.category))];
 const allOutcomes: Outcome[] = [];
