@@ -26,8 +26,6 @@ const DYNAMIC: Record<string, string> = {
 const MISSING: Record<string, string> = {
   memoryview: 'memoryview is not supported; use bytes or bytearray slices',
   open: 'file I/O is not supported yet',
-  aiter: 'asynchronous iteration is not supported yet',
-  anext: 'asynchronous iteration is not supported yet',
   BaseExceptionGroup: 'exception groups are not supported yet',
   ExceptionGroup: 'exception groups are not supported yet',
   __build_class__: 'use a class statement',

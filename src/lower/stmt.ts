@@ -16,6 +16,7 @@ import { lowerRaise, lowerTry, lowerWith } from './exceptions.js';
 import { lowerMatch } from './match.js';
 import { lowerImport, lowerImportFrom } from './imports.js';
 import { lowerReturn, runCleanupsDownTo } from './returns.js';
+import { nextItemAsync } from './generators.js';
 
 export function lowerBody(L: Lowerer, body: readonly A.Stmt[]): void {
   for (const s of body) {
@@ -58,7 +59,8 @@ function lowerStmt(L: Lowerer, s: A.Stmt): void {
       lowerFor(L, s);
       return;
     case 'AsyncFor':
-      L.unsupported(s, "'async for'", 'async iteration comes with the async/await support of pync');
+      lowerAsyncFor(L, s);
+      return;
     case 'Break':
     case 'Continue':
       lowerLoopJump(L, s);
@@ -84,7 +86,8 @@ function lowerStmt(L: Lowerer, s: A.Stmt): void {
       lowerWith(L, s);
       return;
     case 'AsyncWith':
-      L.unsupported(s, "'async with'", 'asynchronous context managers come with the async/await support of pync');
+      lowerWith(L, s);
+      return;
     case 'Assert':
       lowerAssert(L, s);
       return;
@@ -205,6 +208,32 @@ function lowerFor(L: Lowerer, s: A.ForNode): void {
   const item = nextItem(L, L.localGet(itSlot, null), body, orelse);
   L.setBlock(body);
   assignTo(L, s.target, item, iterElementShape(L, s.iter));
+  loop(L, head, done, () => lowerBody(L, s.body));
+  L.jump(head);
+  if (s.orelse.length) {
+    L.setBlock(orelse);
+    lowerBody(L, s.orelse);
+    L.jump(done);
+  }
+  L.setBlock(done);
+}
+
+/** `async for`: the for loop over aiter(x), each item awaited from __anext__(). */
+function lowerAsyncFor(L: Lowerer, s: A.AsyncForNode): void {
+  const iterable = lowerExpr(L, s.iter);
+  L.line = s.iter.lineno;
+  const it = L.callObj('pync_aiter', iterable);
+  const itSlot = L.fn.slot('.aiter');
+  L.localSet(itSlot, it);
+  const head = L.newBlock('afor.head');
+  const body = L.newBlock('afor.body');
+  const done = L.newBlock('afor.end');
+  const orelse = s.orelse.length ? L.newBlock('afor.else') : done;
+  L.jump(head);
+  L.setBlock(head);
+  L.line = s.lineno;
+  const item = nextItemAsync(L, L.localGet(itSlot, null), body, orelse);
+  assignTo(L, s.target, item);
   loop(L, head, done, () => lowerBody(L, s.body));
   L.jump(head);
   if (s.orelse.length) {
