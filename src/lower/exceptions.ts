@@ -34,7 +34,7 @@ export function lowerRaise(L: Lowerer, s: A.RaiseNode): void {
 }
 
 /** Leaves with the exception currently set, to the handler, adding no traceback entry. */
-function rethrow(L: Lowerer): void {
+export function rethrow(L: Lowerer): void {
   L.call('pync_exc_rethrow', 'obj', [], [], 'rethrow');
   if (L.isOpen()) L.cur.term = { op: 'unreachable' };
 }

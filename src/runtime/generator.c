@@ -253,6 +253,31 @@ static pv gen_close(pv self, pv *args, size_t nargs, pv kwnames) {
     }
 }
 
+/*
+ * A generator the compiled code lets go of while it is suspended (a `for` loop left early over
+ * a generator only it held): closed now, as CPython's reference counting would close it. Like
+ * CPython's finaliser it leaves any exception being raised alone, and reports an error of the
+ * close as "Exception ignored in: ..." on stderr.
+ */
+void pync_generator_release(pv it) {
+    if (pv_is_small(it) || pv_type(it) != &pync_generator_type) return;
+    pync_generator *g = (pync_generator *)it;
+    if (g->state != GEN_SUSPENDED) return;
+    pv saved = pync_exc_fetch();
+    if (!gen_close(it, NULL, 0, 0)) {
+        pv error = pync_exc_fetch();
+        pv where = pync_repr(it);
+        pync_exc_clear();
+        pync_flush(1);
+        pync_write(2, "Exception ignored in: ", 22);
+        if (where) pync_write(2, pync_str_data(where), pync_str_size(where));
+        pync_write(2, "\n", 1);
+        pync_current_exc = error;
+        (void)pync_report_uncaught();
+    }
+    pync_current_exc = saved;
+}
+
 /* ---- yield from / await ------------------------------------------------------------------------- */
 
 /* `yield from x`: iter(x); the first step sends None. */
