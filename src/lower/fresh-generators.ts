@@ -2,7 +2,8 @@
 //
 // CPython closes such a generator as soon as the loop lets go of it (break, return, an
 // exception): its reference count drops to zero, so its `finally` blocks and `with` exits run
-// right there. pync's collector has no such moment, so the compiler closes it explicitly
+// right there (an async generator goes to the event loop's finalizer, which schedules its
+// aclose()). pync's collector has no such moment, so the compiler closes it explicitly
 // (stmt.ts) — only where the generator provably is the loop's alone: a generator expression,
 // or a call of a module-level generator function that the module binds once and nowhere
 // rebinds (no decorator, no other assignment, parameter, global statement or attribute store
@@ -12,8 +13,8 @@
 import type * as A from '../frontend/ast.js';
 import type { Scope } from '../semantic/scopes.js';
 
-/** Module-level generator functions whose name is bound exactly once in the whole module. */
-export function singleBindingGenerators(module: A.ModuleNode, scopes: ReadonlyMap<A.AnyNode, Scope>): Set<string> {
+/** Module-level generator functions (sync or async) whose name is bound once in the whole module. */
+export function singleBindingGenerators(module: A.ModuleNode, scopes: ReadonlyMap<A.AnyNode, Scope>): Map<string, 'sync' | 'async'> {
   const bindings = new Map<string, number>();
   const bind = (name: string | null | undefined): void => {
     if (name) bindings.set(name, (bindings.get(name) ?? 0) + 1);
@@ -58,18 +59,18 @@ export function singleBindingGenerators(module: A.ModuleNode, scopes: ReadonlyMa
     }
   };
   visit(module.body);
-  const fresh = new Set<string>();
+  const fresh = new Map<string, 'sync' | 'async'>();
   for (const s of module.body) {
-    if (s._type !== 'FunctionDef' || s.decorator_list.length > 0 || bindings.get(s.name) !== 1) continue;
+    if ((s._type !== 'FunctionDef' && s._type !== 'AsyncFunctionDef') || s.decorator_list.length > 0 || bindings.get(s.name) !== 1) continue;
     const scope = scopes.get(s);
-    if (scope?.isGenerator && !scope.isCoroutine) fresh.add(s.name);
+    if (scope?.isGenerator) fresh.set(s.name, scope.isCoroutine ? 'async' : 'sync');
   }
   return fresh;
 }
 
-/** Whether `for ... in iter` creates the generator it iterates (see above). */
-export function iteratesFreshGenerator(iter: A.Expr, freshFunctions: ReadonlySet<string>): boolean {
+/** Whether `for ... in iter` (`async for`: kind 'async') creates the generator it iterates. */
+export function iteratesFreshGenerator(iter: A.Expr, freshFunctions: ReadonlyMap<string, 'sync' | 'async'>, kind: 'sync' | 'async'): boolean {
   if (iter._type === 'GeneratorExp') return true;
   // the name is bound nowhere else, parameters included: every use of it is that function
-  return iter._type === 'Call' && iter.func._type === 'Name' && freshFunctions.has(iter.func.id);
+  return iter._type === 'Call' && iter.func._type === 'Name' && freshFunctions.get(iter.func.id) === kind;
 }

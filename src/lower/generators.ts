@@ -122,13 +122,10 @@ export function nextItemAsync(L: Lowerer, it: Operand, more: Block, exhausted: B
 
 export function lowerGeneratorExpression(L: Lowerer, e: A.GeneratorExpNode): Operand {
   const scope = L.module.scopes.get(e)!;
-  if (e.generators.some((g) => g.is_async)) {
-    L.unsupported(e, 'an asynchronous generator expression', 'async generators are not supported yet');
-  }
   // the first iterable is evaluated where the expression is
   const first = lowerExpr(L, e.generators[0].iter);
   L.line = e.lineno;
-  const firstIter = L.callObj('pync_iter', first);
+  const firstIter = L.callObj(e.generators[0].is_async ? 'pync_aiter' : 'pync_iter', first);
 
   const entries = L.module.types?.instancesOf(e, L.inst) ?? null;
   let irfn: IRFunction;
@@ -158,7 +155,7 @@ export function lowerGeneratorExpression(L: Lowerer, e: A.GeneratorExpNode): Ope
 /** One `for ... in ... if ...` level of a generator expression; the innermost yields. */
 function genexprLevel(G: Lowerer, e: A.GeneratorExpNode, level: number, exit: Block): void {
   const g = e.generators[level];
-  const it = level === 0 ? loadName(G, '.0') : G.callObj('pync_iter', lowerExpr(G, g.iter));
+  const it = level === 0 ? loadName(G, '.0') : G.callObj(g.is_async ? 'pync_aiter' : 'pync_iter', lowerExpr(G, g.iter));
   const itSlot = G.fn.slot('.iter');
   G.localSet(itSlot, it);
   const head = G.newBlock('genexpr.head');
@@ -166,7 +163,7 @@ function genexprLevel(G: Lowerer, e: A.GeneratorExpNode, level: number, exit: Bl
   G.jump(head);
   G.setBlock(head);
   G.line = e.lineno;
-  const item = nextItem(G, G.localGet(itSlot, null), body, exit);
+  const item = (g.is_async ? nextItemAsync : nextItem)(G, G.localGet(itSlot, null), body, exit);
   G.setBlock(body);
   assignTo(G, g.target, item);
   for (const cond of g.ifs) {

@@ -398,7 +398,7 @@ export interface ModuleContext {
   /** names the module binds as globals somewhere (semantic/scopes.ts boundGlobals) */
   readonly boundGlobals: ReadonlySet<string>;
   /** generator functions whose calls make generators only the caller holds (fresh-generators.ts) */
-  readonly freshGeneratorFunctions: ReadonlySet<string>;
+  readonly freshGeneratorFunctions: ReadonlyMap<string, 'sync' | 'async'>;
   /** modules of the program that `import` may name (compiled ones and runtime built-ins) */
   readonly importable: (name: string) => boolean;
 }

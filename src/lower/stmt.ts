@@ -218,8 +218,8 @@ function lowerFor(L: Lowerer, s: A.ForNode): void {
       L.jump(done);
     }
   };
-  if (iteratesFreshGenerator(s.iter, L.module.freshGeneratorFunctions)) {
-    closingFreshGenerator(L, itSlot, done, loopParts);
+  if (iteratesFreshGenerator(s.iter, L.module.freshGeneratorFunctions, 'sync')) {
+    closingFreshGenerator(L, 'pync_generator_release', itSlot, done, loopParts);
   } else {
     loopParts(done);
   }
@@ -230,9 +230,9 @@ function lowerFor(L: Lowerer, s: A.ForNode): void {
  * A loop over a generator only it holds: leaving the loop early (break, return, an exception)
  * closes the generator there, as CPython's reference counting does (fresh-generators.ts).
  */
-function closingFreshGenerator(L: Lowerer, itSlot: number, done: Block, loopParts: (breakTo: Block) => void): void {
+function closingFreshGenerator(L: Lowerer, releaseFn: string, itSlot: number, done: Block, loopParts: (breakTo: Block) => void): void {
   const outer = L.handler;
-  const release = (L2: Lowerer): void => L2.callVoid('pync_generator_release', [L2.localGet(itSlot, null)], ['obj']);
+  const release = (L2: Lowerer): void => L2.callVoid(releaseFn, [L2.localGet(itSlot, null)], ['obj']);
   const excPath = L.fn.block(outer, 'for.release.exc');
   const breakTo = L.fn.block(outer, 'for.release.break');
   // return runs it as a pending cleanup; break and continue stay inside (loop depth above it)
@@ -258,17 +258,24 @@ function lowerAsyncFor(L: Lowerer, s: A.AsyncForNode): void {
   const body = L.newBlock('afor.body');
   const done = L.newBlock('afor.end');
   const orelse = s.orelse.length ? L.newBlock('afor.else') : done;
-  L.jump(head);
-  L.setBlock(head);
-  L.line = s.lineno;
-  const item = nextItemAsync(L, L.localGet(itSlot, null), body, orelse);
-  assignTo(L, s.target, item);
-  loop(L, head, done, () => lowerBody(L, s.body));
-  L.jump(head);
-  if (s.orelse.length) {
-    L.setBlock(orelse);
-    lowerBody(L, s.orelse);
-    L.jump(done);
+  const loopParts = (breakTo: Block): void => {
+    L.jump(head);
+    L.setBlock(head);
+    L.line = s.lineno;
+    const item = nextItemAsync(L, L.localGet(itSlot, null), body, orelse);
+    assignTo(L, s.target, item);
+    loop(L, head, breakTo, () => lowerBody(L, s.body));
+    L.jump(head);
+    if (s.orelse.length) {
+      L.setBlock(orelse);
+      lowerBody(L, s.orelse);
+      L.jump(done);
+    }
+  };
+  if (iteratesFreshGenerator(s.iter, L.module.freshGeneratorFunctions, 'async')) {
+    closingFreshGenerator(L, 'pync_async_generator_release', itSlot, done, loopParts);
+  } else {
+    loopParts(done);
   }
   L.setBlock(done);
 }

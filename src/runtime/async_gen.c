@@ -26,6 +26,89 @@ void pync_async_gen_yield(pv gen, pv value) {
     g->flags |= PYNC_GEN_WRAPPED;
 }
 
+/* ---- sys.set_asyncgen_hooks ------------------------------------------------------------------ */
+
+/* An event loop's hooks (asyncio installs them while it runs): firstiter(agen) when an async
+   generator is first iterated, finalizer(agen) when one is let go of unfinished. */
+static pv hook_firstiter, hook_finalizer;
+static bool hooks_rooted;
+
+static void hooks_roots(void) {
+    pync_gc_visit(hook_firstiter);
+    pync_gc_visit(hook_finalizer);
+}
+
+pv pync_sys_set_asyncgen_hooks(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    static const char *const names[] = {"firstiter", "finalizer", NULL};
+    pv given[2] = {0, 0};
+    if (pync_parse_args("set_asyncgen_hooks", args, nargs, kwnames, names, 0, 2, given) < 0) return 0;
+    for (int i = 0; i < 2; i++) {
+        if (given[i] && given[i] != pync_None && !pv_type(given[i])->call && pv_type(given[i]) != &pync_type_type) {
+            return pync_raise_fmt(&pync_TypeError_type, "callable %s expected, got %T", names[i], given[i]);
+        }
+    }
+    if (!hooks_rooted) {
+        pync_register_static_roots(hooks_roots);
+        hooks_rooted = true;
+    }
+    if (given[0]) hook_firstiter = given[0] == pync_None ? 0 : given[0];
+    if (given[1]) hook_finalizer = given[1] == pync_None ? 0 : given[1];
+    return pync_None;
+}
+
+pv pync_sys_get_asyncgen_hooks(pv self, pv *args, size_t nargs, pv kwnames) {
+    (void)self;
+    (void)args;
+    if (pync_check_args("get_asyncgen_hooks", nargs, kwnames, 0, 0) < 0) return 0;
+    return pync_tuple_pack(2, hook_firstiter ? hook_firstiter : pync_None, hook_finalizer ? hook_finalizer : pync_None);
+}
+
+/* The first asend/athrow of a generator tells the loop about it (CPython's async_gen_init_hooks). */
+static int init_hooks(pync_generator *g) {
+    if (g->flags & PYNC_GEN_HOOKED) return 0;
+    g->flags |= PYNC_GEN_HOOKED;
+    if (!hook_firstiter) return 0;
+    return pync_call1(hook_firstiter, (pv)g) ? 0 : -1;
+}
+
+/*
+ * An unfinished async generator the compiled code lets go of (an `async for` left early over
+ * one only it held): handed to the loop's finalizer (asyncio schedules its aclose()), or closed
+ * now without one, as CPython finalises it when its reference count drops to zero.
+ */
+void pync_async_generator_release(pv it) {
+    if (pv_is_small(it) || pv_type(it) != &pync_async_generator_type) return;
+    pync_generator *g = (pync_generator *)it;
+    if (g->state != GEN_SUSPENDED || (g->flags & PYNC_GEN_CLOSED)) return;
+    pv saved = pync_exc_fetch();
+    bool failed = false;
+    if (hook_finalizer) {
+        failed = !pync_call1(hook_finalizer, it);
+    } else {
+        pv exit = pync_call0((pv)&pync_GeneratorExit_type);
+        enum pync_resume_result r = exit ? pync_generator_throw_into(g, exit) : RESUME_ERROR;
+        if (r == RESUME_YIELDED) {
+            failed = true;
+            pync_raise_fmt(&pync_RuntimeError_type, "async generator ignored GeneratorExit");
+        } else if (r == RESUME_ERROR && !pync_isinstance_type(pync_current_exc, &pync_GeneratorExit_type)) {
+            failed = true;
+        }
+    }
+    if (failed) {
+        pv error = pync_exc_fetch();
+        pv where = pync_repr(it);
+        pync_exc_clear();
+        pync_flush(1);
+        pync_write(2, "Exception ignored in: ", 22);
+        if (where) pync_write(2, pync_str_data(where), pync_str_size(where));
+        pync_write(2, "\n", 1);
+        pync_current_exc = error;
+        (void)pync_report_uncaught();
+    }
+    pync_current_exc = saved;
+}
+
 /* ---- the awaitables asend/athrow return ------------------------------------------------------ */
 
 enum { AWAIT_INIT, AWAIT_ITER, AWAIT_CLOSED };
@@ -81,6 +164,7 @@ static pv asend_send_value(agen_awaitable *a, pv v) {
         }
         if (v == pync_None) v = a->value;
         a->state = AWAIT_ITER;
+        if (init_hooks(a->gen) < 0) return 0;
     }
     a->gen->flags |= PYNC_GEN_ASYNC_RUNNING;
     pv r = unwrap(a->gen, pync_generator_resume(a->gen, v, 0));
@@ -163,6 +247,7 @@ static pv athrow_send_value(agen_awaitable *a, pv v) {
         return pync_raise_fmt(&pync_RuntimeError_type, "can't send non-None value to a just-started coroutine");
     }
     a->state = AWAIT_ITER;
+    if (init_hooks(g) < 0) return 0;
     g->flags |= PYNC_GEN_ASYNC_RUNNING;
     pv exc = a->value;
     if (!exc) {
@@ -258,21 +343,29 @@ pync_type pync_async_generator_type = {
 
 /* ---- aiter(), anext() ----------------------------------------------------------------------------- */
 
-/* type(x).__aiter__(x), which must have __anext__. `what` names the operation in errors. */
-pv pync_aiter(pv x) {
+/* type(x).__aiter__(x), which must have __anext__, with the messages of `async for` or of
+   the builtin aiter(). */
+static pv get_aiter(pv x, bool statement) {
     pv method = pync_type_lookup_cstr(pv_type(x), "__aiter__");
     if (!method) {
         if (pync_current_exc) return 0;
+        if (statement) return pync_raise_fmt(&pync_TypeError_type, "'async for' requires an object with __aiter__ method, got %T", x);
         return pync_raise_fmt(&pync_TypeError_type, "'%T' object is not an async iterable", x);
     }
     pv it = pync_call1(method, x);
     if (!it) return 0;
     if (!pync_type_lookup_cstr(pv_type(it), "__anext__")) {
         if (pync_current_exc) return 0;
+        if (statement) {
+            return pync_raise_fmt(&pync_TypeError_type, "'async for' received an object from __aiter__ that does not implement __anext__: %T", it);
+        }
         return pync_raise_fmt(&pync_TypeError_type, "aiter() returned not an async iterator of type '%T'", it);
     }
     return it;
 }
+
+/* `async for` and async comprehensions: the async iterator of x. */
+pv pync_aiter(pv x) { return get_aiter(x, true); }
 
 /* type(it).__anext__(it): the awaitable of the next item. */
 pv pync_anext_awaitable(pv it) {
@@ -368,7 +461,7 @@ pync_type pync_anext_awaitable_type = {
 pv pync_builtin_aiter(pv self, pv *args, size_t nargs, pv kwnames) {
     (void)self;
     if (pync_check_args("aiter", nargs, kwnames, 1, 1) < 0) return 0;
-    return pync_aiter(args[0]);
+    return get_aiter(args[0], false);
 }
 
 pv pync_builtin_anext(pv self, pv *args, size_t nargs, pv kwnames) {

@@ -16,6 +16,7 @@ enum {
     PYNC_GEN_ITERABLE_COROUTINE = 2,  /* types.coroutine: a generator that `await` accepts */
     PYNC_GEN_ASYNC_RUNNING = 4,       /* async generator: an asend/athrow is in progress */
     PYNC_GEN_CLOSED = 8,              /* async generator: finished or closed (ag_closed) */
+    PYNC_GEN_HOOKED = 16,             /* async generator: the firstiter hook has seen it */
 };
 
 typedef struct pync_generator {

@@ -14,7 +14,9 @@
 # wait_for, wait, FIRST_COMPLETED/FIRST_EXCEPTION/ALL_COMPLETED, Queue, LifoQueue,
 # PriorityQueue, Event, Lock, Semaphore, BoundedSemaphore, iscoroutine, CancelledError,
 # InvalidStateError, TimeoutError, QueueEmpty, QueueFull. No I/O (sockets, subprocesses), no
-# threads, no context variables.
+# threads, no context variables. An async generator left unfinished by an `async for` is closed
+# by a task (the finalizer hook), as in CPython; one still suspended when run() ends is not
+# closed by shutdown_asyncgens (pync has no weak references to find the live ones with).
 
 import sys
 import time
@@ -57,7 +59,12 @@ TimeoutError = TimeoutError
 
 
 def iscoroutine(obj):
-    return isinstance(obj, types.CoroutineType)
+    if type(obj) is types.CoroutineType:
+        return True
+    # collections.abc.Coroutine: an object with send, throw, close and __await__ (athrow ...)
+    t = type(obj)
+    return (hasattr(t, "send") and hasattr(t, "throw") and hasattr(t, "close") and hasattr(t, "__await__")
+            and not isinstance(obj, types.GeneratorType))
 
 
 # ---- the timer heap (the binary-heap algorithm of heapq, keyed on the deadline) ---------------
@@ -255,6 +262,9 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError("Cannot run the event loop while another loop is running")
         self._running = True
         _running_loop = self
+        old_hooks = sys.get_asyncgen_hooks()
+        # an async generator let go of unfinished is closed by a task of this loop
+        sys.set_asyncgen_hooks(finalizer=self._asyncgen_finalizer_hook)
         try:
             while True:
                 self._run_once()
@@ -264,6 +274,11 @@ class BaseEventLoop(AbstractEventLoop):
             self._stopping = False
             self._running = False
             _running_loop = None
+            sys.set_asyncgen_hooks(old_hooks[0], old_hooks[1])
+
+    def _asyncgen_finalizer_hook(self, agen):
+        if not self._closed:
+            self.call_soon(self.create_task, agen.aclose())
 
     def run_until_complete(self, future):
         self._check_closed()
