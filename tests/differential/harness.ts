@@ -51,7 +51,7 @@ export const CORPUS_ROOT = join(repoRoot, '..', 'shared', 'corpus');
 export const CATEGORIES = [
   'int', 'bigint', 'float', 'float_format', 'str', 'str_format', 'fstring', 'bytes', 'list', 'tuple', 'dict', 'set',
   'slice', 'controlflow', 'operators', 'function', 'closure', 'lambda', 'comprehension', 'unpack_assign', 'del',
-  'exception', 'builtin', 'math', 'iterator', 'unicode',
+  'exception', 'builtin', 'math', 'iterator', 'unicode', 'generator', 'with', 'async',
 ] as const;
 /** runs a pync bundle's main() like bin/pync: node -e PYNC_MAIN BUNDLE ARGS... */
 const PYNC_MAIN = 'const [bundle, ...args] = process.argv.slice(1); import(bundle).then((m) => m.main(args));';
