@@ -13,8 +13,8 @@
 import type * as A from '../frontend/ast.js';
 import type { Scope } from '../semantic/scopes.js';
 
-/** Module-level generator functions (sync or async) whose name is bound once in the whole module. */
-export function singleBindingGenerators(module: A.ModuleNode, scopes: ReadonlyMap<A.AnyNode, Scope>): Map<string, 'sync' | 'async'> {
+/** How many times each name is bound anywhere in the module (any scope, attributes included). */
+export function moduleBindings(module: A.ModuleNode): Map<string, number> {
   const bindings = new Map<string, number>();
   const bind = (name: string | null | undefined): void => {
     if (name) bindings.set(name, (bindings.get(name) ?? 0) + 1);
@@ -59,6 +59,12 @@ export function singleBindingGenerators(module: A.ModuleNode, scopes: ReadonlyMa
     }
   };
   visit(module.body);
+  return bindings;
+}
+
+/** Module-level generator functions (sync or async) whose name is bound once in the whole module. */
+export function singleBindingGenerators(module: A.ModuleNode, scopes: ReadonlyMap<A.AnyNode, Scope>,
+  bindings: ReadonlyMap<string, number>): Map<string, 'sync' | 'async'> {
   const fresh = new Map<string, 'sync' | 'async'>();
   for (const s of module.body) {
     if ((s._type !== 'FunctionDef' && s._type !== 'AsyncFunctionDef') || s.decorator_list.length > 0 || bindings.get(s.name) !== 1) continue;

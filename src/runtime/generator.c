@@ -96,6 +96,17 @@ void pync_generator_raised(pv gen) {
     }
 }
 
+/* A generator expression inlined into its caller (sum(x for x in ...)) raised: PEP 479 as
+   pync_generator_raised applies it. The exception stays set. */
+void pync_generator_stop_to_runtime_error(void) {
+    pv exc = pync_current_exc;
+    if (exc && pync_isinstance_type(exc, &pync_StopIteration_type)) {
+        pync_exc_clear();
+        pync_raise_fmt(&pync_RuntimeError_type, "generator raised StopIteration");
+        if (pync_current_exc) pync_setattr(pync_current_exc, pync_str_from_cstr("__cause__"), exc);
+    }
+}
+
 /* ---- resuming --------------------------------------------------------------------------------- */
 
 /* Runs the generator until it yields, returns or raises. */
