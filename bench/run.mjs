@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // bench/run.mjs — pync next to CPython and hand-written C on the benchmark corpus.
 //
-// Builds every ../shared/corpus/bench/**/*.py with `pync build -O2` (a program that does not
+// Builds every ../shared/corpus/bench/**/*.py and bench/programs/*.py with `pync build -O2` (a program that does not
 // compile is listed with its first diagnostic line) and every bench/c/FOLDER/NAME.c that mirrors
 // one of them with `clang -O2`; runs each once and compares its stdout with the program's .exp
 // (a wrong output is reported loudly, and that program gets no time); then times them: for each
@@ -29,6 +29,8 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 const corpusRoot = process.env.PYNC_BENCH_CORPUS ?? join(repoRoot, '..', 'shared', 'corpus', 'bench');
 const cSourceRoot = join(repoRoot, 'bench', 'c');
+/** the project's own benchmark programs (generators, async), beside the corpus */
+const ownProgramsRoot = join(repoRoot, 'bench', 'programs');
 const resultsDir = join(repoRoot, 'bench', 'results');
 
 /** The seven programs the geometric mean is taken over. */
@@ -185,13 +187,20 @@ function walkPy(dir) {
   return out;
 }
 
-/** { key: 'codon/nbody', name: 'nbody', source, expected, cSource | null } for each corpus program with a .exp */
+/**
+ * { key: 'codon/nbody', name: 'nbody', source, expected, cSource | null } for each corpus program
+ * with a .exp, then the project's own bench/programs/NAME.py (key 'programs/NAME').
+ */
 function collectBenchmarks(filters) {
   const benchmarks = [];
-  for (const source of walkPy(corpusRoot)) {
+  const sources = [
+    ...walkPy(corpusRoot).map((source) => [corpusRoot, source, '']),
+    ...walkPy(ownProgramsRoot).map((source) => [ownProgramsRoot, source, 'programs/']),
+  ];
+  for (const [root, source, prefix] of sources) {
     const expectedFile = source.replace(/\.py$/, '.exp');
     if (!existsSync(expectedFile)) continue;
-    const key = relative(corpusRoot, source).replace(/\.py$/, '').split('\\').join('/');
+    const key = prefix + relative(root, source).replace(/\.py$/, '').split('\\').join('/');
     if (filters.length > 0 && !filters.some((f) => key.includes(f))) continue;
     const cSource = join(cSourceRoot, `${key}.c`);
     benchmarks.push({

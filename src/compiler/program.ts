@@ -22,9 +22,10 @@ import { emitProgram } from '../codegen/llvm-program.js';
 import type { IRModule } from '../ir/ir.js';
 import type { CompileOptions, CompileResult, CompiledModule } from './index.js';
 import { STDLIB_MODULES } from './stdlib-modules.js';
+import { pythonModuleFile } from './python-modules.js';
 
 /** Modules the runtime provides (src/runtime/mod_*.c). */
-export const BUILTIN_MODULES: readonly string[] = ['math', 'random', 'sys', 'time', 'cmath', 'gc', 'array', 'struct', 'io', 'collections', 'itertools', 'functools', 'operator'];
+export const BUILTIN_MODULES: readonly string[] = ['math', 'random', 'sys', 'time', 'cmath', 'gc', 'array', 'struct', 'io', 'collections', 'itertools', 'functools', 'operator', 'types'];
 
 interface SourceModule {
   name: string;
@@ -116,7 +117,7 @@ export function loadProgram(entry: string): { modules: SourceModule[]; diagnosti
       for (let i = 1; i <= parts.length; i++) {
         const sub = parts.slice(0, i).join('.');
         if (seen.has(sub)) continue;
-        const found = findModuleFile(root, sub);
+        const found = findModuleFile(root, sub) ?? pythonModuleFile(sub);
         if (found === null) continue;
         seen.add(sub);
         queue.push({ name: sub, file: found, display: found === '' ? join(root, ...sub.split('.')) : found });

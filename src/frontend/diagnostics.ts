@@ -157,6 +157,7 @@ export const Messages = {
   yieldOutsideFunction: m('P3010', "'yield' outside function"),
   yieldInComprehension: m('P3011', "'yield' inside list comprehension"),
   awaitOutsideAsync: m('P3012', "'await' outside async function"),
+  asyncComprehensionOutside: m('P3032', 'asynchronous comprehension outside of an asynchronous function'),
   yieldFromInAsync: m('P3013', "'yield from' inside async function"),
   asyncForOutsideAsync: m('P3014', "'async for' outside async function"),
   asyncWithOutsideAsync: m('P3015', "'async with' outside async function"),

@@ -25,8 +25,6 @@ const DYNAMIC: Record<string, string> = {
 /** Builtins pync does not provide (yet). */
 const MISSING: Record<string, string> = {
   memoryview: 'memoryview is not supported; use bytes or bytearray slices',
-  aiter: 'asynchronous iteration is not supported yet',
-  anext: 'asynchronous iteration is not supported yet',
   BaseExceptionGroup: 'exception groups are not supported yet',
   ExceptionGroup: 'exception groups are not supported yet',
   __build_class__: 'use a class statement',

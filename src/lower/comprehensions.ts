@@ -1,7 +1,8 @@
 // lower/comprehensions.ts — list, set and dict comprehensions, lowered inline as loops.
 //
 // A comprehension is a scope of its own (its loop variables do not leak), with the first iterable
-// evaluated outside it; here its names get their own slots in the enclosing function.
+// evaluated outside it; here its names get their own slots in the enclosing function. An async
+// comprehension (async for, await) is inlined into its coroutine the same way.
 
 import type * as A from '../frontend/ast.js';
 import type { Block, Operand } from '../ir/ir.js';
@@ -9,16 +10,14 @@ import { Env, Lowerer } from './lowerer.js';
 import { lowerCondition, lowerExpr } from './expr.js';
 import { assignTo } from './assign.js';
 import { nextItem } from './stmt.js';
+import { nextItemAsync } from './generators.js';
 import { enterInlineScope } from './inline-scope.js';
 
 export function lowerComprehension(L: Lowerer, e: A.ListCompNode | A.SetCompNode | A.DictCompNode): Operand {
   const scope = L.module.scopes.get(e)!;
-  if (e.generators.some((g) => g.is_async)) {
-    L.unsupported(e, 'an asynchronous comprehension', 'async comprehensions come with the async/await support of pync');
-  }
   const first = lowerExpr(L, e.generators[0].iter);
   L.line = e.lineno;
-  const firstIter = L.callObj('pync_iter', first);
+  const firstIter = L.callObj(e.generators[0].is_async ? 'pync_aiter' : 'pync_iter', first);
   const result = e._type === 'ListComp'
     ? L.call('pync_list_new', 'obj', [L.size(0)], ['size'], 'null')
     : e._type === 'SetComp' ? L.callObj('pync_set_new') : L.callObj('pync_dict_new');
@@ -44,7 +43,7 @@ function loopLevel(L: Lowerer, e: A.ListCompNode | A.SetCompNode | A.DictCompNod
   let it = iter;
   if (it === null) {
     const iterable = lowerExpr(L, g.iter);
-    it = L.callObj('pync_iter', iterable);
+    it = L.callObj(g.is_async ? 'pync_aiter' : 'pync_iter', iterable);
   }
   const itSlot = L.fn.slot('.iter');
   L.localSet(itSlot, it);
@@ -52,7 +51,8 @@ function loopLevel(L: Lowerer, e: A.ListCompNode | A.SetCompNode | A.DictCompNod
   const body = L.newBlock('comp.body');
   L.jump(head);
   L.setBlock(head);
-  const item = nextItem(L, L.localGet(itSlot, null), body, exit);
+  // `async for` levels (only inside a coroutine: the comprehension is inlined into it)
+  const item = (g.is_async ? nextItemAsync : nextItem)(L, L.localGet(itSlot, null), body, exit);
   L.setBlock(body);
   assignTo(L, g.target, item);
   for (const cond of g.ifs) {

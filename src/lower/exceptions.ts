@@ -7,11 +7,12 @@
 // protected code can end normally (falling through, return, break, continue), as CPython does.
 
 import type * as A from '../frontend/ast.js';
-import type { Block } from '../ir/ir.js';
+import type { Block, Operand, Value } from '../ir/ir.js';
 import { Lowerer } from './lowerer.js';
 import { lowerExpr } from './expr.js';
 import { lowerBody } from './stmt.js';
 import { assignTo } from './assign.js';
+import { awaitValue } from './generators.js';
 import { nameAccess, storeName } from './names.js';
 
 export function lowerRaise(L: Lowerer, s: A.RaiseNode): void {
@@ -33,7 +34,7 @@ export function lowerRaise(L: Lowerer, s: A.RaiseNode): void {
 }
 
 /** Leaves with the exception currently set, to the handler, adding no traceback entry. */
-function rethrow(L: Lowerer): void {
+export function rethrow(L: Lowerer): void {
   L.call('pync_exc_rethrow', 'obj', [], [], 'rethrow');
   if (L.isOpen()) L.cur.term = { op: 'unreachable' };
 }
@@ -203,11 +204,15 @@ function unbindName(L: Lowerer, name: string): void {
 
 // ---- with --------------------------------------------------------------------------------------
 
-export function lowerWith(L: Lowerer, s: A.WithNode): void {
-  lowerWithItems(L, s.items, 0, s.body);
+export function lowerWith(L: Lowerer, s: A.WithNode | A.AsyncWithNode): void {
+  lowerWithItems(L, s.items, 0, s.body, s._type === 'AsyncWith');
 }
 
-function lowerWithItems(L: Lowerer, items: readonly A.WithItemNode[], i: number, body: readonly A.Stmt[]): void {
+/**
+ * One item of `with` (then the next ones, then the body). `async with` is the same with
+ * __aenter__/__aexit__, whose results are awaited.
+ */
+function lowerWithItems(L: Lowerer, items: readonly A.WithItemNode[], i: number, body: readonly A.Stmt[], isAsync: boolean): void {
   if (i === items.length) {
     lowerBody(L, body);
     return;
@@ -217,16 +222,21 @@ function lowerWithItems(L: Lowerer, items: readonly A.WithItemNode[], i: number,
   const mgr = lowerExpr(L, item.context_expr);
   L.line = item.context_expr.lineno;
   // (exit, value) = type(mgr).__exit__ bound to mgr, type(mgr).__enter__(mgr)
-  const pair = L.callObj('pync_with_enter', mgr);
+  const pair = L.callObj(isAsync ? 'pync_async_with_enter' : 'pync_with_enter', mgr);
   const exitSlot = L.fn.slot('.exit');
   const exitFn = L.value('obj');
   L.emit({ op: 'tupleitem', tuple: pair, index: 0, result: exitFn });
   L.localSet(exitSlot, exitFn);
-  const entered = L.value('obj');
-  L.emit({ op: 'tupleitem', tuple: pair, index: 1, result: entered });
+  let entered: Operand = L.value('obj');
+  L.emit({ op: 'tupleitem', tuple: pair, index: 1, result: entered as Value });
+  if (isAsync) entered = awaitValue(L, entered);
   const line = L.line;
   const exitNormally = (L2: Lowerer): void => {
     L2.line = line;
+    if (isAsync) {
+      awaitValue(L2, L2.call('pync_async_with_exit', 'obj', [L2.localGet(exitSlot, null), L2.null()], ['obj', 'obj'], 'null'));
+      return;
+    }
     L2.call('pync_with_exit', 'i32', [L2.localGet(exitSlot, null), L2.null()], ['obj', 'obj'], 'neg');
   };
   const excPath = L.fn.block(outer, 'with.exc');
@@ -234,7 +244,7 @@ function lowerWithItems(L: Lowerer, items: readonly A.WithItemNode[], i: number,
   L.finallies.push({ run: exitNormally, outerHandler: outer });
   L.withHandler(excPath, () => {
     if (item.optional_vars) assignTo(L, item.optional_vars, entered);
-    lowerWithItems(L, items, i + 1, body);
+    lowerWithItems(L, items, i + 1, body, isAsync);
   });
   L.finallies.pop();
   if (L.isOpen()) {
@@ -248,7 +258,13 @@ function lowerWithItems(L: Lowerer, items: readonly A.WithItemNode[], i: number,
   const excSlot = takeException(L);
   L.handler = popThenPropagate(L, outer);
   L.line = line;
-  const r = L.call('pync_with_exit', 'i32', [L.localGet(exitSlot, null), L.localGet(excSlot, null)], ['obj', 'obj'], 'neg');
+  let r: Operand;
+  if (isAsync) {
+    const aw = L.call('pync_async_with_exit', 'obj', [L.localGet(exitSlot, null), L.localGet(excSlot, null)], ['obj', 'obj'], 'null');
+    r = L.call('pync_truth', 'i32', [awaitValue(L, aw)], ['obj'], 'neg');
+  } else {
+    r = L.call('pync_with_exit', 'i32', [L.localGet(exitSlot, null), L.localGet(excSlot, null)], ['obj', 'obj'], 'neg');
+  }
   const suppress = L.value('bool');
   L.emit({ op: 'convert', kind: 'i32-to-bool', value: r, result: suppress });
   const swallow = L.fn.block(outer, 'with.suppress');

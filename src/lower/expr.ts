@@ -18,6 +18,7 @@ import { checkAttributeName, checkBuiltinName } from './builtin-names.js';
 import { lowerFunctionObject } from './functions.js';
 import { lowerComprehension } from './comprehensions.js';
 import { lowerGeneratorExpression, lowerYield, lowerYieldFrom, lowerAwait } from './generators.js';
+import { lowerFusedSum } from './fused-genexpr.js';
 
 export const BINOP_INDEX: Record<A.Operator, number> = {
   Add: 0, Sub: 1, Mult: 2, MatMult: 3, Div: 4, FloorDiv: 5, Mod: 6, Pow: 7, LShift: 8, RShift: 9,
@@ -42,7 +43,7 @@ export function lowerExpr(L: Lowerer, e: A.Expr): Operand {
 export function lowerTyped(L: Lowerer, e: A.Expr): Operand {
   return L.at(e, () => {
     const want = reprOf(L.shapeOf(e));
-    const v = lowerTypedFast(L, e) ?? lowerExprAt(L, e);
+    const v = (e._type === 'Call' ? lowerFusedSum(L, e) : null) ?? lowerTypedFast(L, e) ?? lowerExprAt(L, e);
     return L.coerce(v, want);
   });
 }

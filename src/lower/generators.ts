@@ -6,6 +6,8 @@
 //   yield from x   it = pync_yield_from_iter(gen, x); loop { pync_yield_from_step(gen, it):
 //                  1 → suspend and step again, 0 → done }; pync_generator_yf_result(gen)
 //   await x        the same with pync_await_iter
+//   async for      nextItemAsync: await __anext__() until StopAsyncIteration
+//   yield v in an async generator: pync_async_gen_yield (see runtime/async_gen.c)
 // A generator expression is a generator function of its own taking the first iterator ('.0').
 
 import type * as A from '../frontend/ast.js';
@@ -18,11 +20,6 @@ import { loadName } from './names.js';
 import { closureTuple, codeInfoFor, enterScope } from './functions.js';
 
 export function lowerGeneratorBody(L: Lowerer, node: A.AnyNode & { lineno: number; col_offset?: number }, body: readonly A.Stmt[]): void {
-  const scope = L.env.scope;
-  if (scope.isGenerator && scope.isCoroutine) {
-    L.unsupported({ lineno: node.lineno, col_offset: node.col_offset ?? 0 }, 'an asynchronous generator',
-      'async generators are not supported yet; collect the values in a list');
-  }
   lowerBody(L, body);
   if (L.isOpen()) L.cur.term = { op: 'ret', value: L.none() };
 }
@@ -40,7 +37,9 @@ export function lowerYield(L: Lowerer, e: A.YieldNode): Operand {
 }
 
 function yieldValue(L: Lowerer, v: Operand): Value {
-  L.callVoid('pync_generator_yield', [generatorObject(L), v], ['obj', 'obj']);
+  // an async generator's own values are marked, to be told from the awaits inside it
+  const asyncGen = L.env.scope.isGenerator && L.env.scope.isCoroutine;
+  L.callVoid(asyncGen ? 'pync_async_gen_yield' : 'pync_generator_yield', [generatorObject(L), v], ['obj', 'obj']);
   L.emit({ op: 'suspend' });
   return L.call('pync_generator_resume_value', 'obj', [generatorObject(L)], ['obj'], 'null');
 }
@@ -50,13 +49,24 @@ export function lowerYieldFrom(L: Lowerer, e: A.YieldFromNode): Operand {
 }
 
 export function lowerAwait(L: Lowerer, e: A.AwaitNode): Operand {
-  return delegate(L, e, 'pync_await_iter');
-}
-
-function delegate(L: Lowerer, e: A.YieldFromNode | A.AwaitNode, start: string): Operand {
   const x = lowerExpr(L, e.value);
   L.line = e.lineno;
-  const it = L.call(start, 'obj', [generatorObject(L), x], ['obj', 'obj'], 'null');
+  return awaitValue(L, x);
+}
+
+/** `await x` of a value already computed (async with's __aenter__/__aexit__ results). */
+export function awaitValue(L: Lowerer, x: Operand): Operand {
+  return delegateTo(L, L.call('pync_await_iter', 'obj', [generatorObject(L), x], ['obj', 'obj'], 'null'));
+}
+
+function delegate(L: Lowerer, e: A.YieldFromNode, start: string): Operand {
+  const x = lowerExpr(L, e.value);
+  L.line = e.lineno;
+  return delegateTo(L, L.call(start, 'obj', [generatorObject(L), x], ['obj', 'obj'], 'null'));
+}
+
+/** Drives the iterator `it` to its end, passing each of its values out; its result. */
+function delegateTo(L: Lowerer, it: Operand): Operand {
   const itSlot = L.fn.slot('.yieldfrom');
   L.localSet(itSlot, it);
   const step = L.newBlock('yieldfrom.step');
@@ -75,17 +85,47 @@ function delegate(L: Lowerer, e: A.YieldFromNode | A.AwaitNode, start: string): 
   return L.call('pync_generator_yf_result', 'obj', [generatorObject(L)], ['obj'], 'none');
 }
 
+/**
+ * `async for`'s next item: await type(it).__anext__(it); continues in `more` with the item, or
+ * in `exhausted` when it raised StopAsyncIteration.
+ */
+export function nextItemAsync(L: Lowerer, it: Operand, more: Block, exhausted: Block): Operand {
+  const awaitable = L.callObj('pync_anext_awaitable', it);
+  const yf = L.call('pync_await_iter', 'obj', [generatorObject(L), awaitable], ['obj', 'obj'], 'null');
+  const itSlot = L.fn.slot('.anext');
+  L.localSet(itSlot, yf);
+  const step = L.newBlock('anext.step');
+  const suspend = L.newBlock('anext.suspend');
+  const done = L.newBlock('anext.done');
+  L.jump(step);
+  L.setBlock(step);
+  const k = L.call('pync_async_for_step', 'i32', [generatorObject(L), L.localGet(itSlot, null)], ['obj', 'obj'], 'neg');
+  const yielded = L.value('bool');
+  L.emit({ op: 'convert', kind: 'i32-to-bool', value: k, result: yielded });
+  L.branch(yielded, suspend, done);
+  L.setBlock(suspend);
+  L.emit({ op: 'suspend' });
+  L.jump(step);
+  L.setBlock(done);
+  const item = L.call('pync_async_for_item', 'obj', [generatorObject(L)], ['obj'], 'none');
+  const end = L.value('bool');
+  L.emit({ op: 'convert', kind: 'is-null', value: item, result: end });
+  const got = L.newBlock('anext.item');
+  L.branch(end, exhausted, got);
+  L.setBlock(got);
+  L.jump(more);
+  L.setBlock(more);
+  return item;
+}
+
 // ---- generator expressions ---------------------------------------------------------------------
 
 export function lowerGeneratorExpression(L: Lowerer, e: A.GeneratorExpNode): Operand {
   const scope = L.module.scopes.get(e)!;
-  if (e.generators.some((g) => g.is_async)) {
-    L.unsupported(e, 'an asynchronous generator expression', 'async generators are not supported yet');
-  }
   // the first iterable is evaluated where the expression is
   const first = lowerExpr(L, e.generators[0].iter);
   L.line = e.lineno;
-  const firstIter = L.callObj('pync_iter', first);
+  const firstIter = L.callObj(e.generators[0].is_async ? 'pync_aiter' : 'pync_iter', first);
 
   const entries = L.module.types?.instancesOf(e, L.inst) ?? null;
   let irfn: IRFunction;
@@ -115,7 +155,7 @@ export function lowerGeneratorExpression(L: Lowerer, e: A.GeneratorExpNode): Ope
 /** One `for ... in ... if ...` level of a generator expression; the innermost yields. */
 function genexprLevel(G: Lowerer, e: A.GeneratorExpNode, level: number, exit: Block): void {
   const g = e.generators[level];
-  const it = level === 0 ? loadName(G, '.0') : G.callObj('pync_iter', lowerExpr(G, g.iter));
+  const it = level === 0 ? loadName(G, '.0') : G.callObj(g.is_async ? 'pync_aiter' : 'pync_iter', lowerExpr(G, g.iter));
   const itSlot = G.fn.slot('.iter');
   G.localSet(itSlot, it);
   const head = G.newBlock('genexpr.head');
@@ -123,7 +163,7 @@ function genexprLevel(G: Lowerer, e: A.GeneratorExpNode, level: number, exit: Bl
   G.jump(head);
   G.setBlock(head);
   G.line = e.lineno;
-  const item = nextItem(G, G.localGet(itSlot, null), body, exit);
+  const item = (g.is_async ? nextItemAsync : nextItem)(G, G.localGet(itSlot, null), body, exit);
   G.setBlock(body);
   assignTo(G, g.target, item);
   for (const cond of g.ifs) {

@@ -10,7 +10,7 @@ import { storeName } from './names.js';
 
 function checkImportable(L: Lowerer, name: string, node: A.AnyNode & { lineno: number; col_offset: number }): void {
   if (L.module.importable(name)) return;
-  throw new UnsupportedError(makeDiagnostic(Messages.moduleNotFound, [name, 'math, random, sys, time, cmath, gc, array, struct, io, collections, itertools, functools, operator'], L.module.file, node.lineno, node.col_offset));
+  throw new UnsupportedError(makeDiagnostic(Messages.moduleNotFound, [name, 'math, random, sys, time, cmath, gc, array, struct, io, collections, itertools, functools, operator, contextlib, asyncio, types'], L.module.file, node.lineno, node.col_offset));
 }
 
 export function lowerImport(L: Lowerer, s: A.ImportNode): void {

@@ -74,10 +74,29 @@ export class Lowerer {
     scope: Scope,
     parentEnv: Env | null,
     /** the inference's instance this code is compiled from (null: everything is obj) */
-    readonly inst: FunctionInstance | null = null,
+    inst: FunctionInstance | null = null,
   ) {
     this.env = new Env(scope, parentEnv, false);
     this.cur = fn.block(null, 'entry');
+    this.instance = inst;
+  }
+
+  private instance: FunctionInstance | null;
+
+  /** the inference's instance the code being lowered is typed by */
+  get inst(): FunctionInstance | null {
+    return this.instance;
+  }
+
+  /** Lowers `body` typed by another instance (a generator expression inlined into this function). */
+  withInstance<T>(inst: FunctionInstance | null, body: () => T): T {
+    const saved = this.instance;
+    this.instance = inst;
+    try {
+      return body();
+    } finally {
+      this.instance = saved;
+    }
   }
 
   // ---- types ------------------------------------------------------------------------------------
@@ -397,6 +416,10 @@ export interface ModuleContext {
   readonly promotedGlobals: ReadonlySet<string>;
   /** names the module binds as globals somewhere (semantic/scopes.ts boundGlobals) */
   readonly boundGlobals: ReadonlySet<string>;
+  /** generator functions whose calls make generators only the caller holds (fresh-generators.ts) */
+  readonly freshGeneratorFunctions: ReadonlyMap<string, 'sync' | 'async'>;
+  /** names bound anywhere in the module (a name bound nowhere is the builtin) */
+  readonly boundAnywhere: ReadonlySet<string>;
   /** modules of the program that `import` may name (compiled ones and runtime built-ins) */
   readonly importable: (name: string) => boolean;
 }

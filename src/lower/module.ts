@@ -9,6 +9,7 @@ import type { FunctionInstance } from '../types/program-types.js';
 import type { ClassInfo } from '../types/types.js';
 import { codeInfoFor } from './functions.js';
 import { boundGlobals, type ScopeTree } from '../semantic/scopes.js';
+import { moduleBindings, singleBindingGenerators } from './fresh-generators.js';
 import { Lowerer, UnsupportedError, reprOf, type ModuleContext } from './lowerer.js';
 import { lowerBody } from './stmt.js';
 import { storeName } from './names.js';
@@ -32,6 +33,7 @@ export function lowerModule(
   const used = new Set<string>();
   const irFunctions = new Map<FunctionInstance, IRFunction>();
   const classSlots = new Map<ClassInfo, number>();
+  const bindings = moduleBindings(module);
   const ctx: ModuleContext = {
     ir,
     file,
@@ -40,6 +42,8 @@ export function lowerModule(
     diagnostics: [],
     // the module's own names are set by its init before the body runs
     boundGlobals: new Set([...boundGlobals(scopes), '__name__', '__doc__', '__file__']),
+    freshGeneratorFunctions: singleBindingGenerators(module, scopes.scopeOf, bindings),
+    boundAnywhere: new Set(bindings.keys()),
     promotedGlobals: moduleName === '__main__' && types ? promotableGlobals(scopes) : new Set(),
     importable,
     symbol(qualname: string): string {

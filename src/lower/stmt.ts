@@ -12,10 +12,12 @@ import { deleteName, loadName, storeName } from './names.js';
 import { assignTo } from './assign.js';
 import { lowerFunctionDef } from './functions.js';
 import { lowerClassDef } from './classes.js';
-import { lowerRaise, lowerTry, lowerWith } from './exceptions.js';
+import { lowerRaise, lowerTry, lowerWith, rethrow } from './exceptions.js';
+import { iteratesFreshGenerator } from './fresh-generators.js';
 import { lowerMatch } from './match.js';
 import { lowerImport, lowerImportFrom } from './imports.js';
 import { lowerReturn, runCleanupsDownTo } from './returns.js';
+import { nextItemAsync } from './generators.js';
 
 export function lowerBody(L: Lowerer, body: readonly A.Stmt[]): void {
   for (const s of body) {
@@ -58,7 +60,8 @@ function lowerStmt(L: Lowerer, s: A.Stmt): void {
       lowerFor(L, s);
       return;
     case 'AsyncFor':
-      L.unsupported(s, "'async for'", 'async iteration comes with the async/await support of pync');
+      lowerAsyncFor(L, s);
+      return;
     case 'Break':
     case 'Continue':
       lowerLoopJump(L, s);
@@ -84,7 +87,8 @@ function lowerStmt(L: Lowerer, s: A.Stmt): void {
       lowerWith(L, s);
       return;
     case 'AsyncWith':
-      L.unsupported(s, "'async with'", 'asynchronous context managers come with the async/await support of pync');
+      lowerWith(L, s);
+      return;
     case 'Assert':
       lowerAssert(L, s);
       return;
@@ -199,18 +203,79 @@ function lowerFor(L: Lowerer, s: A.ForNode): void {
   const body = L.newBlock('for.body');
   const done = L.newBlock('for.end');
   const orelse = s.orelse.length ? L.newBlock('for.else') : done;
-  L.jump(head);
-  L.setBlock(head);
-  L.line = s.lineno;
-  const item = nextItem(L, L.localGet(itSlot, null), body, orelse);
-  L.setBlock(body);
-  assignTo(L, s.target, item, iterElementShape(L, s.iter));
-  loop(L, head, done, () => lowerBody(L, s.body));
-  L.jump(head);
-  if (s.orelse.length) {
-    L.setBlock(orelse);
-    lowerBody(L, s.orelse);
-    L.jump(done);
+  const loopParts = (breakTo: Block): void => {
+    L.jump(head);
+    L.setBlock(head);
+    L.line = s.lineno;
+    const item = nextItem(L, L.localGet(itSlot, null), body, orelse);
+    L.setBlock(body);
+    assignTo(L, s.target, item, iterElementShape(L, s.iter));
+    loop(L, head, breakTo, () => lowerBody(L, s.body));
+    L.jump(head);
+    if (s.orelse.length) {
+      L.setBlock(orelse);
+      lowerBody(L, s.orelse);
+      L.jump(done);
+    }
+  };
+  if (iteratesFreshGenerator(s.iter, L.module.freshGeneratorFunctions, 'sync')) {
+    closingFreshGenerator(L, 'pync_generator_release', itSlot, done, loopParts);
+  } else {
+    loopParts(done);
+  }
+  L.setBlock(done);
+}
+
+/**
+ * A loop over a generator only it holds: leaving the loop early (break, return, an exception)
+ * closes the generator there, as CPython's reference counting does (fresh-generators.ts).
+ */
+function closingFreshGenerator(L: Lowerer, releaseFn: string, itSlot: number, done: Block, loopParts: (breakTo: Block) => void): void {
+  const outer = L.handler;
+  const release = (L2: Lowerer): void => L2.callVoid(releaseFn, [L2.localGet(itSlot, null)], ['obj']);
+  const excPath = L.fn.block(outer, 'for.release.exc');
+  const breakTo = L.fn.block(outer, 'for.release.break');
+  // return runs it as a pending cleanup; break and continue stay inside (loop depth above it)
+  L.finallies.push({ run: release, outerHandler: outer });
+  L.withHandler(excPath, () => loopParts(breakTo));
+  L.finallies.pop();
+  L.setBlock(breakTo);
+  release(L);
+  L.jump(done);
+  L.setBlock(excPath);
+  release(L);
+  rethrow(L);
+}
+
+/** `async for`: the for loop over aiter(x), each item awaited from __anext__(). */
+function lowerAsyncFor(L: Lowerer, s: A.AsyncForNode): void {
+  const iterable = lowerExpr(L, s.iter);
+  L.line = s.iter.lineno;
+  const it = L.callObj('pync_aiter', iterable);
+  const itSlot = L.fn.slot('.aiter');
+  L.localSet(itSlot, it);
+  const head = L.newBlock('afor.head');
+  const body = L.newBlock('afor.body');
+  const done = L.newBlock('afor.end');
+  const orelse = s.orelse.length ? L.newBlock('afor.else') : done;
+  const loopParts = (breakTo: Block): void => {
+    L.jump(head);
+    L.setBlock(head);
+    L.line = s.lineno;
+    const item = nextItemAsync(L, L.localGet(itSlot, null), body, orelse);
+    assignTo(L, s.target, item);
+    loop(L, head, breakTo, () => lowerBody(L, s.body));
+    L.jump(head);
+    if (s.orelse.length) {
+      L.setBlock(orelse);
+      lowerBody(L, s.orelse);
+      L.jump(done);
+    }
+  };
+  if (iteratesFreshGenerator(s.iter, L.module.freshGeneratorFunctions, 'async')) {
+    closingFreshGenerator(L, 'pync_async_generator_release', itSlot, done, loopParts);
+  } else {
+    loopParts(done);
   }
   L.setBlock(done);
 }

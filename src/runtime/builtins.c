@@ -471,6 +471,9 @@ static pv bi_exit(pv self, pv *args, size_t nargs, pv kwnames) {
 }
 
 pv pync_builtin_open(pv self, pv *args, size_t nargs, pv kwnames);   /* fileio.c */
+/* async_gen.c */
+pv pync_builtin_aiter(pv self, pv *args, size_t nargs, pv kwnames);
+pv pync_builtin_anext(pv self, pv *args, size_t nargs, pv kwnames);
 
 static const pync_method_def builtin_functions[] = {
     {"print", bi_print, 0}, {"len", bi_len, 0}, {"repr", bi_repr, 0}, {"ascii", bi_ascii, 0},
@@ -481,6 +484,7 @@ static const pync_method_def builtin_functions[] = {
     {"ord", bi_ord, 0}, {"bin", bi_bin, 0}, {"oct", bi_oct, 0}, {"hex", bi_hex, 0}, {"input", bi_input, 0},
     {"format", bi_format, 0}, {"sorted", bi_sorted, 0}, {"min", bi_min, 0}, {"max", bi_max, 0},
     {"sum", bi_sum, 0}, {"any", bi_any, 0}, {"all", bi_all, 0},
+    {"aiter", pync_builtin_aiter, 0}, {"anext", pync_builtin_anext, 0},
     {"vars", bi_vars, 0}, {"dir", bi_dir, 0}, {"exit", bi_exit, 0}, {"quit", bi_exit, 0},
     {"open", pync_builtin_open, 0},
     {NULL, NULL, 0},

@@ -13,32 +13,14 @@
  *                  RuntimeError)
  *
  * The frame's layout is LLVM's: the collector scans it conservatively. A generator that yields
- * inside an except block keeps the exceptions it was handling while it is suspended. */
+ * inside an except block keeps the exceptions it was handling while it is suspended. The object
+ * is drawn in generator.h; async generators are in async_gen.c. */
 #include "pync.h"
+#include "generator.h"
 #include "internal.h"
 #include "platform/platform.h"
 
-enum gen_state { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
-
-typedef struct pync_generator {
-    pync_object ob;
-    const pync_code *code;
-    pv func;
-    pv yielded;              /* the value of the last yield */
-    pv sent;                 /* the value send() passes in */
-    pv thrown;               /* the exception throw() passes in, or 0 */
-    pv retval;               /* the return value, once done */
-    pv yf_result;            /* the result of the finished `yield from` */
-    pv handled;              /* handled exceptions saved while suspended (tuple) or 0 */
-    void *handle;            /* the coroutine frame */
-    size_t frame_size;
-    uint8_t state;
-    _Alignas(16) unsigned char frame[];
-} pync_generator;
-
-extern pync_type pync_generator_type, pync_coroutine_type;
-
-static void gen_trace(pync_object *o) {
+void pync_generator_trace(pync_object *o) {
     pync_generator *g = (pync_generator *)o;
     pync_gc_visit(g->func);
     pync_gc_visit(g->yielded);
@@ -54,7 +36,8 @@ static void gen_trace(pync_object *o) {
 
 /* The object a generator function's call returns, with room for its coroutine frame. */
 pv pync_generator_new(const pync_code *code, pv func, size_t frame_size) {
-    const pync_type *type = (code->flags & PYNC_CO_COROUTINE) ? &pync_coroutine_type : &pync_generator_type;
+    const pync_type *type = !(code->flags & PYNC_CO_COROUTINE) ? &pync_generator_type
+                            : (code->flags & PYNC_CO_GENERATOR) ? &pync_async_generator_type : &pync_coroutine_type;
     pync_generator *g = pync_gc_alloc(sizeof(pync_generator) + frame_size, type);
     if (!g) {
         /* the coroutine has to start somewhere: an allocation failure this small ends the program */
@@ -63,6 +46,9 @@ pv pync_generator_new(const pync_code *code, pv func, size_t frame_size) {
     }
     g->code = code;
     g->func = func;
+    if (func && pv_type(func) == &pync_function_type && (((pync_function *)func)->flags & PYNC_FUNC_ITERABLE_COROUTINE)) {
+        g->flags = PYNC_GEN_ITERABLE_COROUTINE;
+    }
     g->frame_size = frame_size;
     g->state = GEN_CREATED;
     return (pv)g;
@@ -91,26 +77,41 @@ void pync_generator_return(pv gen, pv value) {
     g->state = GEN_DONE;
 }
 
+static const char *gen_kind(pv gen) {
+    const pync_type *t = pv_type(gen);
+    return t == &pync_coroutine_type ? "coroutine" : t == &pync_async_generator_type ? "async generator" : "generator";
+}
+
 /* The body raised: the generator is finished; StopIteration leaking out is a RuntimeError. */
 void pync_generator_raised(pv gen) {
     pync_generator *g = (pync_generator *)gen;
     g->state = GEN_DONE;
     pv exc = pync_current_exc;
+    bool async_gen = pv_type(gen) == &pync_async_generator_type;
+    if (exc && (pync_isinstance_type(exc, &pync_StopIteration_type) ||
+                (async_gen && pync_isinstance_type(exc, &pync_StopAsyncIteration_type)))) {
+        pync_exc_clear();
+        pync_raise_fmt(&pync_RuntimeError_type, "%s raised %s", gen_kind(gen), pv_type(exc)->name);
+        if (pync_current_exc) pync_setattr(pync_current_exc, pync_str_from_cstr("__cause__"), exc);
+    }
+}
+
+/* A generator expression inlined into its caller (sum(x for x in ...)) raised: PEP 479 as
+   pync_generator_raised applies it. The exception stays set. */
+void pync_generator_stop_to_runtime_error(void) {
+    pv exc = pync_current_exc;
     if (exc && pync_isinstance_type(exc, &pync_StopIteration_type)) {
         pync_exc_clear();
-        const char *what = pv_type(gen) == &pync_coroutine_type ? "coroutine" : "generator";
-        pync_raise_fmt(&pync_RuntimeError_type, "%s raised StopIteration", what);
+        pync_raise_fmt(&pync_RuntimeError_type, "generator raised StopIteration");
         if (pync_current_exc) pync_setattr(pync_current_exc, pync_str_from_cstr("__cause__"), exc);
     }
 }
 
 /* ---- resuming --------------------------------------------------------------------------------- */
 
-enum resume_result { RESUME_YIELDED, RESUME_RETURNED, RESUME_ERROR };
-
 /* Runs the generator until it yields, returns or raises. */
-static enum resume_result resume(pync_generator *g, pv sent, pv thrown) {
-    const char *what = pv_type((pv)g) == &pync_coroutine_type ? "coroutine" : "generator";
+enum pync_resume_result pync_generator_resume(pync_generator *g, pv sent, pv thrown) {
+    const char *what = gen_kind((pv)g);
     switch (g->state) {
     case GEN_RUNNING:
         pync_raise_fmt(&pync_ValueError_type, "%s already executing", what);
@@ -139,6 +140,7 @@ static enum resume_result resume(pync_generator *g, pv sent, pv thrown) {
     g->sent = sent;
     g->thrown = thrown;
     g->state = GEN_RUNNING;
+    g->flags &= (uint8_t)~PYNC_GEN_WRAPPED;
     size_t depth = pync_exc_handled_depth();
     pync_exc_handled_restore(g->handled);
     g->handled = 0;
@@ -159,7 +161,7 @@ static enum resume_result resume(pync_generator *g, pv sent, pv thrown) {
     return pync_current_exc ? RESUME_ERROR : RESUME_RETURNED;
 }
 
-static pv stop_iteration(pv value) {
+pv pync_raise_stop_iteration(pv value) {
     if (!value || value == pync_None) return pync_raise((pv)&pync_StopIteration_type);
     pv exc = pync_call1((pv)&pync_StopIteration_type, value);
     return exc ? pync_raise(exc) : 0;
@@ -168,14 +170,14 @@ static pv stop_iteration(pv value) {
 pv pync_raise_exhausted(pv it) {
     if (!pv_is_small(it) && pv_type(it) == &pync_generator_type) {
         const pync_generator *g = (const pync_generator *)it;
-        if (g->state == GEN_DONE) return stop_iteration(g->retval);
+        if (g->state == GEN_DONE) return pync_raise_stop_iteration(g->retval);
     }
     return pync_raise((pv)&pync_StopIteration_type);
 }
 
 static pv gen_iternext(pv self) {
     pync_generator *g = (pync_generator *)self;
-    switch (resume(g, pync_None, 0)) {
+    switch (pync_generator_resume(g, pync_None, 0)) {
     case RESUME_YIELDED: return g->yielded;
     case RESUME_RETURNED: return 0;   /* exhausted */
     default: return 0;
@@ -185,15 +187,15 @@ static pv gen_iternext(pv self) {
 static pv gen_send(pv self, pv *args, size_t nargs, pv kwnames) {
     if (pync_check_args("send", nargs, kwnames, 1, 1) < 0) return 0;
     pync_generator *g = (pync_generator *)self;
-    switch (resume(g, args[0], 0)) {
+    switch (pync_generator_resume(g, args[0], 0)) {
     case RESUME_YIELDED: return g->yielded;
-    case RESUME_RETURNED: return stop_iteration(g->retval);
+    case RESUME_RETURNED: return pync_raise_stop_iteration(g->retval);
     default: return 0;
     }
 }
 
-/* throw(exc) / throw(type[, value]): the exception instance to raise inside. */
-static pv make_thrown(pv *args, size_t nargs) {
+/* throw(exc) / throw(type[, value[, tb]]): the exception instance to raise inside. */
+pv pync_generator_make_thrown(pv *args, size_t nargs) {
     pv typ = args[0];
     pv val = nargs > 1 ? args[1] : pync_None;
     if (pv_type(typ) == &pync_type_type || pync_isinstance_type(typ, &pync_type_type)) {
@@ -215,19 +217,24 @@ bad:
     return pync_raise_fmt(&pync_TypeError_type, "exceptions must be classes or instances deriving from BaseException, not %T", typ);
 }
 
-static pv gen_throw(pv self, pv *args, size_t nargs, pv kwnames) {
-    if (pync_check_args("throw", nargs, kwnames, 1, 3) < 0) return 0;
-    pync_generator *g = (pync_generator *)self;
-    pv exc = make_thrown(args, nargs);
-    if (!exc) return 0;
+enum pync_resume_result pync_generator_throw_into(pync_generator *g, pv exc) {
     if (g->state == GEN_CREATED) {
         /* never started: raised at once, and the generator is finished */
         g->state = GEN_DONE;
-        return pync_raise(exc);
+        pync_raise(exc);
+        return RESUME_ERROR;
     }
-    switch (resume(g, pync_None, exc)) {
+    return pync_generator_resume(g, pync_None, exc);
+}
+
+static pv gen_throw(pv self, pv *args, size_t nargs, pv kwnames) {
+    if (pync_check_args("throw", nargs, kwnames, 1, 3) < 0) return 0;
+    pync_generator *g = (pync_generator *)self;
+    pv exc = pync_generator_make_thrown(args, nargs);
+    if (!exc) return 0;
+    switch (pync_generator_throw_into(g, exc)) {
     case RESUME_YIELDED: return g->yielded;
-    case RESUME_RETURNED: return stop_iteration(g->retval);
+    case RESUME_RETURNED: return pync_raise_stop_iteration(g->retval);
     default: return 0;
     }
 }
@@ -242,7 +249,7 @@ static pv gen_close(pv self, pv *args, size_t nargs, pv kwnames) {
     }
     pv exit = pync_call0((pv)&pync_GeneratorExit_type);
     if (!exit) return 0;
-    switch (resume(g, pync_None, exit)) {
+    switch (pync_generator_resume(g, pync_None, exit)) {
     case RESUME_YIELDED:
         return pync_raise_fmt(&pync_RuntimeError_type, "generator ignored GeneratorExit");
     case RESUME_RETURNED:
@@ -255,6 +262,31 @@ static pv gen_close(pv self, pv *args, size_t nargs, pv kwnames) {
         }
         return 0;
     }
+}
+
+/*
+ * A generator the compiled code lets go of while it is suspended (a `for` loop left early over
+ * a generator only it held): closed now, as CPython's reference counting would close it. Like
+ * CPython's finaliser it leaves any exception being raised alone, and reports an error of the
+ * close as "Exception ignored in: ..." on stderr.
+ */
+void pync_generator_release(pv it) {
+    if (pv_is_small(it) || pv_type(it) != &pync_generator_type) return;
+    pync_generator *g = (pync_generator *)it;
+    if (g->state != GEN_SUSPENDED) return;
+    pv saved = pync_exc_fetch();
+    if (!gen_close(it, NULL, 0, 0)) {
+        pv error = pync_exc_fetch();
+        pv where = pync_repr(it);
+        pync_exc_clear();
+        pync_flush(1);
+        pync_write(2, "Exception ignored in: ", 22);
+        if (where) pync_write(2, pync_str_data(where), pync_str_size(where));
+        pync_write(2, "\n", 1);
+        pync_current_exc = error;
+        (void)pync_report_uncaught();
+    }
+    pync_current_exc = saved;
 }
 
 /* ---- yield from / await ------------------------------------------------------------------------- */
@@ -283,6 +315,7 @@ pv pync_await_iter(pv gen, pv x) {
         }
         return x;
     }
+    if (pv_type(x) == &pync_generator_type && (((pync_generator *)x)->flags & PYNC_GEN_ITERABLE_COROUTINE)) return x;
     pv method = pync_type_lookup_cstr(pv_type(x), "__await__");
     if (!method) {
         if (pync_current_exc) return 0;
@@ -349,7 +382,7 @@ int pync_yield_from_step(pv gen, pv it) {
     }
     if (native) {
         pync_generator *sub = (pync_generator *)it;
-        switch (resume(sub, sent, 0)) {
+        switch (pync_generator_resume(sub, sent, 0)) {
         case RESUME_YIELDED:
             g->yielded = sub->yielded;
             return 1;
@@ -381,6 +414,28 @@ int pync_yield_from_step(pv gen, pv it) {
     return take_stop_value(g);
 }
 
+pv pync_iter_send(pv it, pv v) {
+    const pync_type *t = pv_type(it);
+    if (t == &pync_generator_type || t == &pync_coroutine_type) {
+        pync_generator *g = (pync_generator *)it;
+        switch (pync_generator_resume(g, v, 0)) {
+        case RESUME_YIELDED: return g->yielded;
+        case RESUME_RETURNED: return pync_raise_stop_iteration(g->retval);
+        default: return 0;
+        }
+    }
+    if (v == pync_None && t->next && !(t->flags & PYNC_TF_HEAPTYPE)) {
+        pv r = pync_next(it);
+        return r || pync_current_exc ? r : pync_raise((pv)&pync_StopIteration_type);
+    }
+    if (v == pync_None) {
+        pv name = pync_str_from_cstr("__next__");
+        return name ? pync_call_method(it, name, NULL, 0, 0) : 0;
+    }
+    pv name = pync_str_from_cstr("send");
+    return name ? pync_call_method(it, name, &v, 1, 0) : 0;
+}
+
 pv pync_generator_yf_result(pv gen) {
     pync_generator *g = (pync_generator *)gen;
     pv r = g->yf_result ? g->yf_result : pync_None;
@@ -390,12 +445,24 @@ pv pync_generator_yf_result(pv gen) {
 
 /* ---- the types ------------------------------------------------------------------------------------ */
 
-static pv gen_repr(pv self) {
+pv pync_generator_repr(pv self) {
     pync_generator *g = (pync_generator *)self;
     return pync_str_fmt("<%s object %s at %p>", pv_type(self)->name, g->code->qualname, (void *)self);
 }
 
-static pv gen_getattr(pv self, pv name) {
+/* name == prefix + rest (gi_running, cr_running, ag_running ...) */
+static bool attr_is(pv name, const char *prefix, const char *rest) {
+    const char *n = pync_str_data(name), *end = n + pync_str_size(name);
+    while (*prefix) {
+        if (n == end || *n++ != *prefix++) return false;
+    }
+    while (*rest) {
+        if (n == end || *n++ != *rest++) return false;
+    }
+    return n == end;
+}
+
+pv pync_generator_getattr(pv self, pv name) {
     pync_generator *g = (pync_generator *)self;
     if (pync_str_eq_cstr(name, "__name__")) {
         pv n = g->func ? pync_getattr_cstr(g->func, "__name__") : 0;
@@ -405,10 +472,12 @@ static pv gen_getattr(pv self, pv name) {
         pv n = g->func ? pync_getattr_cstr(g->func, "__qualname__") : 0;
         return n ? n : pync_str_from_cstr(g->code->qualname);
     }
-    bool coro = pv_type(self) == &pync_coroutine_type;
-    if (pync_str_eq_cstr(name, coro ? "cr_running" : "gi_running")) return pync_bool(g->state == GEN_RUNNING);
-    if (pync_str_eq_cstr(name, coro ? "cr_frame" : "gi_frame")) return pync_None;
-    if (pync_str_eq_cstr(name, coro ? "cr_suspended" : "gi_suspended")) return pync_bool(g->state == GEN_SUSPENDED);
+    const pync_type *t = pv_type(self);
+    bool async_gen = t == &pync_async_generator_type;
+    const char *prefix = t == &pync_coroutine_type ? "cr_" : async_gen ? "ag_" : "gi_";
+    if (attr_is(name, prefix, "running")) return pync_bool(async_gen ? (g->flags & PYNC_GEN_ASYNC_RUNNING) != 0 : g->state == GEN_RUNNING);
+    if (attr_is(name, prefix, "frame")) return pync_None;
+    if (!async_gen && attr_is(name, prefix, "suspended")) return pync_bool(g->state == GEN_SUSPENDED);
     return pync_generic_getattr(self, name);
 }
 
@@ -437,12 +506,12 @@ static const pync_method_def coro_methods[] = {
 };
 
 pync_type pync_generator_type = {
-    .ob = {&pync_type_type}, .name = "generator", .basicsize = sizeof(pync_generator), .trace = gen_trace,
-    .repr = gen_repr, .hash = pync_object_hash, .getattr = gen_getattr, .iter = gen_iter, .next = gen_iternext,
+    .ob = {&pync_type_type}, .name = "generator", .basicsize = sizeof(pync_generator), .trace = pync_generator_trace,
+    .repr = pync_generator_repr, .hash = pync_object_hash, .getattr = pync_generator_getattr, .iter = gen_iter, .next = gen_iternext,
     .methods = gen_methods,
 };
 
 pync_type pync_coroutine_type = {
-    .ob = {&pync_type_type}, .name = "coroutine", .basicsize = sizeof(pync_generator), .trace = gen_trace,
-    .repr = gen_repr, .hash = pync_object_hash, .getattr = gen_getattr, .methods = coro_methods,
+    .ob = {&pync_type_type}, .name = "coroutine", .basicsize = sizeof(pync_generator), .trace = pync_generator_trace,
+    .repr = pync_generator_repr, .hash = pync_object_hash, .getattr = pync_generator_getattr, .methods = coro_methods,
 };

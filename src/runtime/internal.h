@@ -141,7 +141,7 @@ int pync_module_add(pv module, const char *name, pv value);
 int pync_module_add_functions(pv module, const pync_method_def *defs);
 /* The modules implemented in C (mod_*.c), looked up by pync_import. */
 extern const pync_builtin_module pync_mod_math, pync_mod_random, pync_mod_sys, pync_mod_time,
-    pync_mod_cmath, pync_mod_gc, pync_mod_array, pync_mod_struct, pync_mod_io,
+    pync_mod_cmath, pync_mod_gc, pync_mod_types, pync_mod_array, pync_mod_struct, pync_mod_io,
     pync_mod_collections, pync_mod_itertools, pync_mod_functools, pync_mod_operator;
 
 /* ---- io.c ---------------------------------------------------------------------------------- */

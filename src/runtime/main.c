@@ -50,7 +50,7 @@ void pync_runtime_trace_roots(void) {
 
 extern pync_type pync_NoneType_type, pync_NotImplementedType_type, pync_ellipsis_type;
 extern pync_type pync_method_type, pync_builtin_function_type, pync_cell_type, pync_module_type;
-extern pync_type pync_generator_type, pync_coroutine_type, pync_slot_member_type;
+extern pync_type pync_generator_type, pync_coroutine_type, pync_slot_member_type, pync_async_generator_type;
 
 /* Every static type whose dict/MRO must exist before the program runs (exceptions are readied
    by pync_exc_init). */
@@ -61,7 +61,7 @@ static pync_type *const static_types[] = {
     &pync_range_type, &pync_slice_type, &pync_function_type, &pync_method_type, &pync_builtin_function_type,
     &pync_method_descriptor_type, &pync_cell_type, &pync_module_type, &pync_property_type, &pync_classmethod_type,
     &pync_staticmethod_type, &pync_super_type, &pync_textio_type, &pync_tuple_iterator_type, &pync_generator_type,
-    &pync_coroutine_type, &pync_slot_member_type, NULL,
+    &pync_coroutine_type, &pync_async_generator_type, &pync_slot_member_type, NULL,
 };
 
 void pync_sys_set_argv(int argc, char **argv);

@@ -93,7 +93,13 @@ static pv sys_exception(pv self, pv *args, size_t nargs, pv kwnames) {
     return e ? e : pync_None;
 }
 
+/* async_gen.c */
+pv pync_sys_set_asyncgen_hooks(pv self, pv *args, size_t nargs, pv kwnames);
+pv pync_sys_get_asyncgen_hooks(pv self, pv *args, size_t nargs, pv kwnames);
+
 static const pync_method_def sys_functions[] = {
+    {"set_asyncgen_hooks", pync_sys_set_asyncgen_hooks, 0},
+    {"get_asyncgen_hooks", pync_sys_get_asyncgen_hooks, 0},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, 0},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, 0},
     {"exc_info", sys_exc_info, 0},

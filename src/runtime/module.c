@@ -100,7 +100,7 @@ int pync_module_add_functions(pv module, const pync_method_def *defs) {
 extern const pync_module_def *const pync_program_modules[];
 
 static const pync_builtin_module *const c_modules[] = {
-    &pync_mod_math, &pync_mod_random, &pync_mod_sys, &pync_mod_time, &pync_mod_cmath, &pync_mod_gc, &pync_mod_array, &pync_mod_struct, &pync_mod_io, &pync_mod_collections, &pync_mod_itertools, &pync_mod_functools, &pync_mod_operator, NULL,
+    &pync_mod_math, &pync_mod_random, &pync_mod_sys, &pync_mod_time, &pync_mod_cmath, &pync_mod_gc, &pync_mod_array, &pync_mod_struct, &pync_mod_io, &pync_mod_collections, &pync_mod_itertools, &pync_mod_functools, &pync_mod_operator, &pync_mod_types, NULL,
 };
 
 static pv loaded;   /* dict: name -> module */

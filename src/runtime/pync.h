@@ -475,7 +475,10 @@ typedef struct pync_function {
     pv module;                   /* str */
     pv dict;                     /* function attributes, 0 until set */
     pv doc;
+    uint32_t flags;              /* PYNC_FUNC_ITERABLE_COROUTINE */
 } pync_function;
+/* types.coroutine(f) of a generator function: its generators may be awaited. */
+enum { PYNC_FUNC_ITERABLE_COROUTINE = 1 };
 extern pync_type pync_function_type;
 pv pync_function_new(const pync_code *code, pv defaults, pv kwdefaults, pv closure);
 /* Binds a call's arguments to the parameters of code (defaults included) into bound[], with

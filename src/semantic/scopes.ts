@@ -383,7 +383,9 @@ class ScopeBuilder {
         this.visitComprehension(scope, e, e.generators, [e.key, e.value]);
         return;
       case 'Await':
-        if (!scope.isCoroutine) this.error(M.awaitOutsideAsync, [], e);
+        // an await makes a comprehension asynchronous (checked against its function below)
+        if (scope.kind === 'comprehension') scope.isCoroutine = true;
+        else if (!scope.isCoroutine) this.error(M.awaitOutsideAsync, [], e);
         this.visitExpr(scope, e.value);
         return;
       case 'Yield': case 'YieldFrom':
@@ -428,7 +430,8 @@ class ScopeBuilder {
       : node._type === 'DictComp' ? '<dictcomp>' : '<genexpr>';
     this.visitExpr(scope, gens[0].iter);
     const comp = new Scope('comprehension', kind, scope, node, qualnameFor(scope, kind));
-    comp.isCoroutine = scope.isCoroutine || gens.some((g) => g.is_async === 1);
+    // asynchronous when it has `async for` or await (a comprehension inside a coroutine is not)
+    comp.isCoroutine = gens.some((g) => g.is_async === 1);
     if (node._type === 'GeneratorExp') comp.isGenerator = true;
     this.scopeOf.set(node, comp);
     comp.params.push('.0');
@@ -439,6 +442,12 @@ class ScopeBuilder {
       for (const c of g.ifs) this.visitExpr(comp, c);
     });
     for (const e of elts) this.visitExpr(comp, e);
+    // a list/set/dict comprehension runs inside its function, which must then be a coroutine;
+    // an asynchronous generator expression is an async generator anywhere
+    if (comp.isCoroutine && node._type !== 'GeneratorExp') {
+      if (scope.kind === 'comprehension') scope.isCoroutine = true;
+      else if (!scope.isCoroutine) this.error(M.asyncComprehensionOutside, [], node);
+    }
   }
 }
 

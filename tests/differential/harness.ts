@@ -52,7 +52,9 @@ export const CATEGORIES = [
   'int', 'bigint', 'float', 'float_format', 'str', 'str_format', 'fstring', 'bytes', 'list', 'tuple', 'dict', 'set',
   'slice', 'controlflow', 'operators', 'function', 'closure', 'lambda', 'comprehension', 'unpack_assign', 'del',
   'exception', 'builtin', 'math', 'iterator', 'unicode',
-  // beyond the core issue's list: everything else pync compiles must be right too
+  // the generators and async issue's categories
+  'generator', 'with', 'async',
+  // beyond the issues' lists: everything else pync compiles must be right too
   'class', 'inheritance', 'complex', 'stdlib', 'dynamic', 'misc', 'syntax',
 ] as const;
 /** runs a pync bundle's main() like bin/pync: node -e PYNC_MAIN BUNDLE ARGS... */

@@ -12,6 +12,9 @@
 //   MiB: the runtime, the heap's first segments and one iteration's objects). And the peak must
 //   not grow with the number of iterations: 10 million iterations may peak at most 16 MiB above
 //   1 million.
+// - generators (10 million short generators, each created and run to exhaustion): each one is an
+//   object holding its coroutine frame (a few hundred bytes), over 2 GB in all; the same bounds as
+//   churn.
 // - keep (a list of 1 million ints kept alive): at least 8 MB of list, plus the ints if boxed;
 //   CPython needs about 50 MB. The bound is generous, 3x CPython's own peak, so only a real
 //   regression (such as objects that are never reused or a heap that doubles without need) fails.
@@ -34,6 +37,19 @@ n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000
 for i in range(n):
     x = [i, str(i), (i, i)]
 print(x)
+`;
+
+const GENERATORS = `
+import sys
+n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000
+def gen(k):
+    for i in range(k):
+        yield i
+total = 0
+for j in range(n):
+    for v in gen(2):
+        total += v
+print(total)
 `;
 
 const KEEP = `
@@ -82,6 +98,7 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'pync-memory-'));
   build('churn', CHURN);
   build('keep', KEEP);
+  build('generators', GENERATORS);
   // the interpreter itself, not a pyenv shim script in front of it
   python = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout.trim();
 }, 600_000);
@@ -105,6 +122,21 @@ describe('peak memory', () => {
     expect(big.peak).toBeLessThan(CHURN_BOUND);
     expect(big.peak - small.peak).toBeLessThan(CHURN_GROWTH_BOUND);
   }, 60_000);
+
+  it(`10 million short generators: peak RSS under ${mib(CHURN_BOUND)}, not growing with their number`, () => {
+    const big = measure(join(work, 'generators'), []);
+    const small = measure(join(work, 'generators'), ['1000000']);
+    const reference = measure(python, ['generators.py']);
+    console.log(
+      `generators: pync peak ${mib(big.peak)} for 10M (${big.seconds.toFixed(2)} s), ${mib(small.peak)} for 1M; ` +
+        `CPython peak ${mib(reference.peak)} for 10M (${reference.seconds.toFixed(2)} s)`,
+    );
+    expect(big.status).toBe(0);
+    expect(big.stdout).toBe('10000000\n');
+    expect(small.stdout).toBe('1000000\n');
+    expect(big.peak).toBeLessThan(CHURN_BOUND);
+    expect(big.peak - small.peak).toBeLessThan(CHURN_GROWTH_BOUND);
+  }, 120_000);
 
   it(`a list of 1 million ints kept alive: peak RSS under ${KEEP_FACTOR}x CPython's`, () => {
     const got = measure(join(work, 'keep'), []);
