@@ -2,6 +2,7 @@
 # MemoryError or OverflowError. On a 32-bit target size_t is 32 bits wide, so such a size must
 # not wrap around to the small part (a 3-item result would be a wrong answer).
 from array import array
+from itertools import tee
 
 def show(label, thunk):
     try:
@@ -31,6 +32,7 @@ show("format('x', str(n))", lambda: format('x', str(n)))
 show("'%*d' % (n, 1)", lambda: '%*d' % (n, 1))
 show('list(range(n))', lambda: list(range(n)))
 show("array('b', [0]) * n", lambda: array('b', [0]) * n)
+show('tee(iter([]), n)', lambda: tee(iter([]), n))
 show('x = [0]; x *= n', lambda: (lambda x: (x.__imul__(n)))([0]))
 show("'ab'.replace('a', 'x' * 3, n)", lambda: 'ab'.replace('a', 'xxx', n))
 show('range(n)[n - 1]', lambda: range(n)[n - 1])
