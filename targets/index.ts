@@ -4,12 +4,14 @@
 // Takes: a target name as given on the command line. Hands on: the descriptor, or a TargetError
 // whose one-line message lists the supported targets and the closest one. Names are matched
 // exactly (canonical name or alias), then after normalisation: lower case, architecture synonyms
-// (arm64 → aarch64, amd64/x64 → x86_64), the vendor field dropped (unknown, pc), a missing
-// environment taken as gnu. `host`/`native` mean the machine pync runs on.
+// (arm64 → aarch64, amd64/x64 → x86_64, riscv64gc → riscv64), the vendor field dropped (unknown,
+// pc), a missing environment taken as gnu. `host`/`native` mean the machine pync runs on.
 
 import { aarch64LinuxGnu } from './aarch64-linux-gnu.js';
+import { armv7LinuxGnueabihf } from './armv7-linux-gnueabihf.js';
 import { hostArch } from './linux-gnu.js';
 import type { TargetDescriptor } from './target.js';
+import { riscv64LinuxGnu } from './riscv64-linux-gnu.js';
 import { x86_64LinuxGnu } from './x86_64-linux-gnu.js';
 
 export type { TargetABI, TargetDescriptor, RunCommand } from './target.js';
@@ -19,9 +21,9 @@ export class TargetError extends Error {
   override name = 'TargetError';
 }
 
-const TARGETS: readonly TargetDescriptor[] = [x86_64LinuxGnu, aarch64LinuxGnu];
+const TARGETS: readonly TargetDescriptor[] = [x86_64LinuxGnu, aarch64LinuxGnu, armv7LinuxGnueabihf, riscv64LinuxGnu];
 
-const ARCH_SYNONYMS: Readonly<Record<string, string>> = { arm64: 'aarch64', amd64: 'x86_64', x64: 'x86_64' };
+const ARCH_SYNONYMS: Readonly<Record<string, string>> = { arm64: 'aarch64', amd64: 'x86_64', x64: 'x86_64', riscv64gc: 'riscv64' };
 const VENDORS = new Set(['unknown', 'pc']);
 
 /** Every supported target, in the order `pync targets` lists them. */
@@ -32,7 +34,7 @@ export function listTargets(): readonly TargetDescriptor[] {
 /** The target for the machine pync runs on. */
 export function hostTarget(): TargetDescriptor {
   const arch = hostArch();
-  const found = TARGETS.find((t) => t.name === `${arch}-linux-gnu`);
+  const found = TARGETS.find((t) => t.name.startsWith(`${arch}-linux-`));
   if (!found) {
     throw new TargetError(
       `this machine (${process.platform} ${process.arch}) is not a supported host; give --target (supported: ${TARGETS.map((t) => t.name).join(', ')})`,
@@ -48,7 +50,7 @@ export function resolveTarget(name: string): TargetDescriptor {
   const exact = TARGETS.find((t) => t.name === wanted || t.aliases.includes(wanted));
   if (exact) return exact;
   const normalised = normaliseTriple(wanted);
-  const found = TARGETS.find((t) => t.name === normalised);
+  const found = TARGETS.find((t) => t.name === normalised || t.aliases.includes(normalised));
   if (found) return found;
   const closest = closestTarget(wanted);
   throw new TargetError(

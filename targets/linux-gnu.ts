@@ -9,16 +9,18 @@
 import type { RunCommand, TargetDescriptor } from './target.js';
 
 /** The CPU architecture names Node reports (`process.arch`) for the architectures we target. */
-const NODE_ARCH: Readonly<Record<string, string>> = { x64: 'x86_64', arm64: 'aarch64', arm: 'arm', riscv64: 'riscv64' };
+const NODE_ARCH: Readonly<Record<string, string>> = { x64: 'x86_64', arm64: 'aarch64', arm: 'armv7', riscv64: 'riscv64' };
 
-/** The architecture of the machine pync runs on, in triple spelling ('x86_64', 'aarch64'), or null. */
+/** The architecture of the machine pync runs on, in triple spelling ('x86_64', 'aarch64', 'armv7'), or null. */
 export function hostArch(): string | null {
   return process.platform === 'linux' ? (NODE_ARCH[process.arch] ?? null) : null;
 }
 
 export interface LinuxGnuArch {
-  /** the first triple component: 'x86_64', 'aarch64' */
+  /** the first triple component: 'x86_64', 'aarch64', 'armv7' */
   readonly arch: string;
+  /** the last triple component: 'gnu' unless the ABI has its own ('gnueabihf') */
+  readonly env?: string;
   /** the qemu-user binary that runs this architecture: 'qemu-aarch64' */
   readonly qemu: string;
 }
@@ -28,7 +30,7 @@ export function linuxGnuBase(a: LinuxGnuArch): Pick<
   TargetDescriptor,
   'clangTarget' | 'name' | 'cflags' | 'runtime' | 'exeSuffix' | 'noBuiltins' | 'linkArgs' | 'runCommand'
 > {
-  const name = `${a.arch}-linux-gnu`;
+  const name = `${a.arch}-linux-${a.env ?? 'gnu'}`;
   return {
     name,
     clangTarget: name,

@@ -26,6 +26,8 @@ const ICMP = { lt: 'slt', le: 'sle', eq: 'eq', ne: 'ne', gt: 'sgt', ge: 'sge' } 
 
 export function inlineOp(name: string, w: string): InlineOp | null {
   const fn = `@"${name}"`;
+  /** the word's width: a pv, size_t, a small int's tagged form (i64 or i32) */
+  const bits = w === 'i64' ? 64 : 32;
   const binaryDecl = { pync_binary: `declare ${w} @pync_binary(${w}, ${w}, i32)` };
   const head = (ret: string, params: string): string => `define internal ${ret} ${fn}(${params}) alwaysinline nounwind {`;
   const bothSmall = [
@@ -140,7 +142,6 @@ export function inlineOp(name: string, w: string): InlineOp | null {
           ].join('\n'),
         };
       case 'rshift': case 'lshift': {
-        const bits = w === 'i64' ? 64 : 32;
         const fast = op === 'rshift'
           ? [
             `  %x = ashr ${w} %a, 1`,
@@ -227,8 +228,9 @@ export function inlineOp(name: string, w: string): InlineOp | null {
             `  %tag = and ${w} %a, 1`,
             `  %small = icmp ne ${w} %tag, 0`,
             `  %x = ashr ${w} %a, 1`,
-            `  %hi = add ${w} %x, ${w === 'i64' ? '9007199254740992' : '0'}`,
-            `  %exact = icmp ule ${w} %hi, ${w === 'i64' ? '18014398509481984' : '4294967295'}`,
+            // (a 31-bit small int always is)
+            `  %hi = add ${w} %x, ${bits === 64 ? '9007199254740992' : '0'}`,
+            `  %exact = icmp ule ${w} %hi, ${bits === 64 ? '18014398509481984' : '4294967295'}`,
             '  %go = and i1 %small, %exact',
             '  br i1 %go, label %fast, label %slow',
             'fast:',
@@ -356,15 +358,15 @@ export function inlineOp(name: string, w: string): InlineOp | null {
     case 'pync.slot.get': case 'pync.slot.set': {
       // slot k of an instance of a class with fixed attribute offsets (class_slots.c):
       // after the header rounded to 8 bytes and the __dict__ word
-      const first = 8 + (w === 'i64' ? 8 : 4);
+      const first = 8 + bits / 8;
       const get = name === 'pync.slot.get';
       return {
         decls: get ? { pync_getattr: `declare ${w} @pync_getattr(${w}, ${w})` } : {},
         text: [
           head(w, get ? `${w} %o, i32 %k, ${w} %name` : `${w} %o, i32 %k, ${w} %v`),
           `  %p = inttoptr ${w} %o to ptr`,
-          `  %kw = zext i32 %k to ${w}`,
-          `  %off0 = mul ${w} %kw, ${w === 'i64' ? 8 : 4}`,
+          bits === 32 ? '  %kw = add i32 %k, 0' : `  %kw = zext i32 %k to ${w}`,
+          `  %off0 = mul ${w} %kw, ${bits / 8}`,
           `  %off = add ${w} %off0, ${first}`,
           '  %slot = getelementptr inbounds i8, ptr %p, ' + `${w} %off`,
           ...(get

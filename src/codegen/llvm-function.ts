@@ -360,7 +360,7 @@ class FunctionEmitter {
     const t = this.fresh();
     const w = this.w;
     if (raises === 'null') out.push(`  ${t}.f = icmp eq ${w} ${this.val(result!)}, 0`);
-    else if (raises === 'neg') out.push(`  ${t}.f = icmp slt i32 ${this.val(result!)}, 0`);
+    else if (raises === 'neg') out.push(`  ${t}.f = icmp slt ${this.m.ty(result!.ty)} ${this.val(result!)}, 0`);
     else {
       const exc = this.m.externGlobal('pync_current_exc');
       out.push(`  ${t}.e = load ${w}, ptr ${exc}`, `  ${t}.f = icmp ne ${w} ${t}.e, 0`);

@@ -461,8 +461,10 @@ PRED(isascii, 'A')
 
 /* ==== padding ================================================================================================= */
 
-static pv padded(pv self, bool ba, size_t left, size_t right, uint8_t fill) {
+static pv padded(pv self, bool ba, int64_t left64, int64_t right64, uint8_t fill) {
     pync_bview v = view(self);
+    if (pync_check_alloc_size((uint64_t)left64 + (uint64_t)right64 + v.n) < 0) return 0;
+    size_t left = (size_t)left64, right = (size_t)right64;
     size_t total = v.n + left + right;
     pv r = pync_bytes_alloc(total);
     if (!r) return 0;
@@ -491,7 +493,7 @@ static pv justify(const char *name, const char *qual, pv self, pv *args, size_t 
     if (len >= width) return same(self, ba);
     int64_t marg = width - len;
     int64_t left = which == 1 ? 0 : which == 2 ? marg : marg / 2 + (marg & width & 1);
-    return padded(self, ba, (size_t)left, (size_t)(marg - left), fill);
+    return padded(self, ba, left, marg - left, fill);
 }
 
 static pv center_impl(pv self, pv *args, size_t nargs, pv kwnames, bool ba) {
@@ -513,6 +515,7 @@ static pv zfill_impl(pv self, pv *args, size_t nargs, pv kwnames, bool ba) {
     if (pync_txt_ssize(args[0], &width) < 0) return 0;
     int64_t len = (int64_t)view(self).n;
     if (len >= width) return same(self, ba);
+    if (pync_check_alloc_size((uint64_t)width) < 0) return 0;
     size_t fill = (size_t)(width - len);
     pync_bview v = view(self);
     pv r = pync_bytes_alloc((size_t)width);
@@ -535,6 +538,8 @@ static pv expandtabs_impl(pv self, pv *args, size_t nargs, pv kwnames, bool ba) 
     if (pync_txt_kwargs("expandtabs", args, nargs, kwnames, names, 0, 1, a) < 0) return 0;
     int64_t tabsize = 8;
     if (a[0] && pync_txt_ssize(a[0], &tabsize) < 0) return 0;
+    if (tabsize < INT32_MIN || tabsize > INT32_MAX) /* a C int in CPython */
+        return pync_raise_fmt(&pync_OverflowError_type, "Python int too large to convert to C int");
     pync_bview v = view(self);
     uint64_t col = 0, size = 0;
     for (size_t i = 0; i < v.n; i++) {
@@ -551,6 +556,7 @@ static pv expandtabs_impl(pv self, pv *args, size_t nargs, pv kwnames, bool ba) 
             if (v.p[i] == '\n' || v.p[i] == '\r') col = 0;
         }
     }
+    if (pync_check_alloc_size(size) < 0) return 0;
     pv r = pync_bytes_alloc((size_t)size);
     if (!r) return 0;
     v = view(self);

@@ -196,7 +196,7 @@ pv pync_format_pad(pv body, const pync_format_spec *spec, char default_align) {
     int64_t lpad, rpad;
     calc_padding(len, spec->width, spec->align ? spec->align : default_align, &lpad, &rpad);
     pync_strbuf b;
-    if (pync_strbuf_init(&b, (size_t)spec->width + 8) < 0) return 0;
+    if (pync_strbuf_init(&b, (uint64_t)spec->width + 8) < 0) return 0;
     if (append_fill(&b, spec->fill, lpad) < 0 || pync_strbuf_append_str(&b, body) < 0 ||
         append_fill(&b, spec->fill, rpad) < 0) {
         return 0;
@@ -397,7 +397,7 @@ static pv format_int(pv value, const pync_format_spec *spec, char type) {
     widths w;
     calc_widths(&w, &num, spec->fill, align, spec->sign, spec->width, group, sep);
     pync_strbuf b;
-    if (pync_strbuf_init(&b, (size_t)w.total + 8) < 0) return 0;
+    if (pync_strbuf_init(&b, (uint64_t)w.total + 8) < 0) return 0;
     if (emit_number(&b, &w, &num, spec->fill, group, sep, type == 'X') < 0) return 0;
     (void)text;
     return pync_strbuf_finish(&b);
@@ -477,7 +477,7 @@ static pv format_double(double x, const pync_format_spec *spec) {
     widths w;
     calc_widths(&w, &num, spec->fill, align, spec->sign, spec->width, group, sep);
     pync_strbuf b;
-    if (pync_strbuf_init(&b, (size_t)w.total + 8) < 0) return 0;
+    if (pync_strbuf_init(&b, (uint64_t)w.total + 8) < 0) return 0;
     if (emit_number(&b, &w, &num, spec->fill, group, sep, false) < 0) return 0;
     return pync_strbuf_finish(&b);
 }
@@ -546,7 +546,7 @@ pv pync_complex_format(pv self, pv spec) {
     int64_t lpad, rpad;
     calc_padding(body, fs.width, fs.align ? fs.align : '>', &lpad, &rpad);
     pync_strbuf b;
-    if (pync_strbuf_init(&b, (size_t)(body + lpad + rpad) + 8) < 0) return 0;
+    if (pync_strbuf_init(&b, (uint64_t)(body + lpad + rpad) + 8) < 0) return 0;
     if (append_fill(&b, fs.fill, lpad) < 0) return 0;
     if (add_parens && pync_strbuf_append(&b, "(", 1) < 0) return 0;
     if (!skip_re && emit_number(&b, &rw, &rn, 0, group, sep, false) < 0) return 0;

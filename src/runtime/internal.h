@@ -22,6 +22,16 @@ void pync_runtime_trace_roots(void);
 
 /* ---- implementing built-in types ------------------------------------------------------------ */
 
+/* Sizes are computed in 64 bits (Py_ssize_t is int64_t on every target); one that must become a
+   size_t for an allocation goes through this first: MemoryError when it is past what can be
+   allocated — as CPython's failing malloc on 64-bit hosts, and on 32-bit targets instead of a
+   size_t cast wrapping it round to a small size. 0 or -1. */
+static inline int pync_check_alloc_size(uint64_t n) {
+    if (n <= SIZE_MAX / 2) return 0;
+    pync_raise_nomem();
+    return -1;
+}
+
 /* Raises TypeError("fname() takes ...") unless min <= nargs <= max and kwnames is 0. 0 or -1. */
 int pync_check_args(const char *fname, size_t nargs, pv kwnames, size_t min, size_t max);
 /*
@@ -191,7 +201,8 @@ typedef struct pync_strbuf {
     size_t length;          /* code points so far */
     bool ascii;
 } pync_strbuf;
-int pync_strbuf_init(pync_strbuf *b, size_t capacity);
+/* capacity: a first guess, computed in 64 bits (MemoryError when it cannot be allocated) */
+int pync_strbuf_init(pync_strbuf *b, uint64_t capacity);
 int pync_strbuf_append(pync_strbuf *b, const char *data, size_t size);   /* valid UTF-8 */
 int pync_strbuf_append_str(pync_strbuf *b, pv s);
 int pync_strbuf_append_cstr(pync_strbuf *b, const char *s);

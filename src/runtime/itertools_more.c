@@ -249,6 +249,7 @@ pv pync_itertools_tee(pv *args, size_t nargs, pv kwnames) {
     int64_t n = 2;
     if (nargs > 1 && pync_index(args[1], &n) < 0) return 0;
     if (n < 0) return pync_raise_fmt(&pync_ValueError_type, "n must be >= 0");
+    if (pync_check_alloc_size((uint64_t)n) < 0) return 0;
     pv result = pync_tuple_new((size_t)n);
     if (!result || n == 0) return result;
     pv it = pync_iter(args[0]);

@@ -347,10 +347,12 @@ int pync_list_extend(pv list, pv iterable) {
     int64_t hint = length_hint(iterable);
     if (hint < 0) return -1;
     size_t m = l->size;
+    /* a hint past what can be allocated is a MemoryError up front (CPython's failing preallocation),
+       not a size_t cast wrapped round on a 32-bit target */
     if (!l->store) {
-        if (hint > 0 && list_preallocate_exact(l, (size_t)hint) < 0) return -1;
+        if (hint > 0 && (pync_check_alloc_size((uint64_t)hint) < 0 || list_preallocate_exact(l, (size_t)hint) < 0)) return -1;
     } else if ((uint64_t)hint < (uint64_t)PYNC_SSIZE_MAX - m) {
-        if (list_resize(l, m + (size_t)hint) < 0) return -1;
+        if (pync_check_alloc_size((uint64_t)hint + m) < 0 || list_resize(l, m + (size_t)hint) < 0) return -1;
         for (size_t i = m; i < l->size; i++) l->items[i] = 0;
         l->size = m;
     }

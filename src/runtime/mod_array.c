@@ -146,7 +146,10 @@ int pync_array_convert(const pync_array_desc *d, pv v, uint64_t *out) {
     bool neg, big;
     uint64_t mag;
     int_parts(i, &neg, &mag, &big);
-    bool fits_long = !big && mag <= (neg ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1);
+    bool fits_i64 = !big && mag <= (neg ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1);
+    /* the codes but q and Q convert through a C long first, as CPython: 32 bits on 32-bit targets */
+    const uint64_t long_top = (uint64_t)1 << (sizeof(long) * 8 - 1);
+    bool fits_long = !big && mag <= (neg ? long_top : long_top - 1);
     int64_t x = neg ? (int64_t)(0 - mag) : (int64_t)mag;
     switch (d->code) {
     case 'b':
@@ -186,7 +189,7 @@ int pync_array_convert(const pync_array_desc *d, pv v, uint64_t *out) {
         x = (int64_t)mag;
         break;
     case 'q':
-        if (!fits_long) return overflow("int too big to convert");
+        if (!fits_i64) return overflow("int too big to convert");
         break;
     case 'Q':
         if (neg) return overflow("can't convert negative int to unsigned");

@@ -207,14 +207,19 @@ static pv get_int(pv v) {
     return struct_err("required argument is not an integer");
 }
 
-/* the value as a signed 64-bit int; "argument out of range" past it */
-static int get_i64(pv v, int64_t *out) {
+/* CPython converts through a C long (get_long, get_ulong) for every integer code but q and Q:
+   its range is what "argument out of range" means — 32 bits on a 32-bit target. */
+#define C_LONG_BITS ((int)sizeof(long) * 8)
+
+/* the value as a signed `bits`-bit int; "argument out of range" past it */
+static int get_i64(pv v, int64_t *out, int bits) {
     pv i = get_int(v);
     if (!i) return -1;
     bool neg, big;
     uint64_t mag;
     int_parts(i, &neg, &mag, &big);
-    if (big || mag > (neg ? (uint64_t)1 << 63 : ((uint64_t)1 << 63) - 1)) {
+    uint64_t top = (uint64_t)1 << (bits - 1);
+    if (big || mag > (neg ? top : top - 1)) {
         struct_err("argument out of range");
         return -1;
     }
@@ -222,13 +227,13 @@ static int get_i64(pv v, int64_t *out) {
     return 0;
 }
 
-/* the value as an unsigned 64-bit int; "argument out of range" if negative or past it */
-static int get_u64(pv v, uint64_t *out) {
+/* the value as an unsigned `bits`-bit int; "argument out of range" if negative or past it */
+static int get_u64(pv v, uint64_t *out, int bits) {
     pv i = get_int(v);
     if (!i) return -1;
     bool neg, big;
     int_parts(i, &neg, out, &big);
-    if (big || (neg && *out)) {
+    if (big || (neg && *out) || (bits < 64 && *out >> bits)) {
         struct_err("argument out of range");
         return -1;
     }
@@ -404,14 +409,15 @@ static int pack_one(const scode *code, uint8_t *p, pv v) {
     /* integers */
     bool is_unsigned = c == 'B' || c == 'H' || c == 'I' || c == 'L' || c == 'Q' || c == 'N';
     if (code->kind == K_NATIVE) {
+        int bits = c == 'q' || c == 'Q' ? 64 : C_LONG_BITS;
         if (is_unsigned && c != 'B' && c != 'H') {
-            if (get_u64(v, &u) < 0) return -1;
+            if (get_u64(v, &u, bits) < 0) return -1;
             if (size < 8 && u > ((uint64_t)1 << (size * 8)) - 1) {
                 range_error(c, size, true);
                 return -1;
             }
         } else {
-            if (get_i64(v, &x) < 0) return -1;
+            if (get_i64(v, &x, bits) < 0) return -1;
             const char *what = NULL;
             int64_t lo = 0, hi = 0;
             switch (c) {
@@ -458,13 +464,13 @@ static int pack_one(const scode *code, uint8_t *p, pv v) {
         return 0;
     }
     if (is_unsigned) {
-        if (get_u64(v, &u) < 0) return -1;
+        if (get_u64(v, &u, C_LONG_BITS) < 0) return -1;
         if (u > ((uint64_t)1 << (size * 8)) - 1) {
             range_error(c, size, true);
             return -1;
         }
     } else {
-        if (get_i64(v, &x) < 0) return -1;
+        if (get_i64(v, &x, C_LONG_BITS) < 0) return -1;
         if (x < -((int64_t)1 << (size * 8 - 1)) || x > ((int64_t)1 << (size * 8 - 1)) - 1) {
             range_error(c, size, false);
             return -1;

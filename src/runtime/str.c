@@ -151,9 +151,9 @@ pv pync_str_join_n(pv *parts, size_t n) {
 
 /* ---- builder --------------------------------------------------------------------------- */
 
-int pync_strbuf_init(pync_strbuf *b, size_t capacity) {
+int pync_strbuf_init(pync_strbuf *b, uint64_t capacity) {
     if (capacity < 16) capacity = 16;
-    b->buf = pync_rawbuf_new(capacity);
+    b->buf = pync_check_alloc_size(capacity) < 0 ? NULL : pync_rawbuf_new((size_t)capacity);
     b->size = 0;
     b->length = 0;
     b->ascii = true;

@@ -338,13 +338,17 @@ pv pync_txt_m_isascii(pv self, pv *args, size_t nargs, pv kwnames) {
 
 /* ==== padding ======================================================================================= */
 
-/* s padded with `left` and `right` copies of fill. */
-static pv pad(pv self, size_t left, size_t right, uint32_t fill) {
+/* s padded with `left` and `right` copies of fill (both >= 0). As CPython: OverflowError past
+   Py_ssize_t code points, else MemoryError when it cannot be allocated — on a 32-bit target, a
+   size past the address space (so it never wraps around to a small one). */
+static pv pad(pv self, int64_t left64, int64_t right64, uint32_t fill) {
     const txt_str *p = pync_txt_s(self);
     char fb[4];
     size_t fn = pync_utf8_encode(fill, fb);
-    if ((left + right) > (SIZE_MAX - p->size) / 4)
+    if (left64 > INT64_MAX - (int64_t)p->length || right64 > INT64_MAX - (int64_t)p->length - left64)
         return pync_raise_fmt(&pync_OverflowError_type, "padded string is too long");
+    if ((uint64_t)(left64 + right64) > (uint64_t)(SIZE_MAX / 2 - p->size) / fn) return pync_raise_nomem();
+    size_t left = (size_t)left64, right = (size_t)right64;
     pv r = pync_txt_alloc(p->size + (left + right) * fn, p->length + left + right);
     if (!r) return 0;
     char *w = pync_txt_wdata(r);
@@ -389,7 +393,7 @@ static pv justify(const char *name, const char *qual, pv self, pv *args, size_t 
     if (len >= width) return unchanged(self);
     int64_t marg = width - len;
     int64_t left = which == 1 ? 0 : which == 2 ? marg : marg / 2 + (marg & width & 1);
-    return pad(self, (size_t)left, (size_t)(marg - left), fill);
+    return pad(self, left, marg - left, fill);
 }
 
 pv pync_txt_m_center(pv self, pv *args, size_t nargs, pv kwnames) {
@@ -408,8 +412,8 @@ pv pync_txt_m_zfill(pv self, pv *args, size_t nargs, pv kwnames) {
     if (pync_txt_ssize(args[0], &width) < 0) return 0;
     int64_t len = (int64_t)pync_txt_s(self)->length;
     if (len >= width) return unchanged(self);
+    pv r = pad(self, width - len, 0, '0');
     size_t fill = (size_t)(width - len);
-    pv r = pad(self, fill, 0, '0');
     if (!r) return 0;
     char *w = pync_txt_wdata(r);
     if (w[fill] == '+' || w[fill] == '-') {

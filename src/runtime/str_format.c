@@ -53,13 +53,15 @@ static int ob_put(obuf *o, const void *p, size_t n, size_t ncp) {
     return 0;
 }
 
-static int ob_fill(obuf *o, uint32_t cp, size_t count) {
+/* count copies of cp; count is computed in 64 bits (a width), past SIZE_MAX on a 32-bit target */
+static int ob_fill(obuf *o, uint32_t cp, uint64_t count64) {
     char t[4];
     size_t n = pync_utf8_encode(cp, t);
-    if (count > SIZE_MAX / 8) {
+    if (count64 > SIZE_MAX / 8) {
         pync_raise_nomem();
         return -1;
     }
+    size_t count = (size_t)count64;
     if (ob_reserve(o, n * count) < 0) return -1;
     uint8_t *w = o->buf->data + o->size;
     if (n == 1) pync_memset(w, t[0], count);
@@ -256,7 +258,7 @@ static int output(obuf *o, parg *a, const uint8_t *p, size_t nb, size_t len, boo
         len -= 2;
     }
     if (width > (int64_t)len && !(a->flags & F_LJUST)) {
-        if (ob_fill(o, fill, (size_t)(width - (int64_t)len)) < 0) return -1;
+        if (ob_fill(o, fill, (uint64_t)(width - (int64_t)len)) < 0) return -1;
         width = (int64_t)len;
     }
     if (fill == ' ') {
@@ -267,7 +269,7 @@ static int output(obuf *o, parg *a, const uint8_t *p, size_t nb, size_t len, boo
         }
     }
     if (len && ob_put(o, p + pi, nb - pi, len) < 0) return -1;
-    if (width > (int64_t)len && ob_fill(o, ' ', (size_t)(width - (int64_t)len)) < 0) return -1;
+    if (width > (int64_t)len && ob_fill(o, ' ', (uint64_t)(width - (int64_t)len)) < 0) return -1;
     return 0;
 }
 
@@ -677,6 +679,7 @@ pv pync_str_format_spec(pv s, pv spec) {
         if (nb == p->size) return s;
         return pync_txt_new(p->data, nb, len);
     }
+    if (pync_check_alloc_size((uint64_t)width) < 0) return 0;
     size_t total = (size_t)width - len;
     char align = f.align ? f.align : '<';
     size_t left = align == '>' ? total : align == '^' ? total / 2 : 0;

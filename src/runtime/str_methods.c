@@ -593,9 +593,10 @@ pv pync_str_repeat(pv a, pv b) {
     if (count <= 0 || p->size == 0) return pync_txt_empty();
     if (count == 1 && pync_txt_is_exact_str(s)) return s;
     /* CPython: OverflowError past Py_ssize_t, MemoryError when it cannot be allocated */
-    if ((uint64_t)count > (uint64_t)INT64_MAX / p->size)
+    if ((uint64_t)count > (uint64_t)INT64_MAX / p->length)
         return pync_raise_fmt(&pync_OverflowError_type, "repeated string is too long");
-    if ((uint64_t)count * p->size > (uint64_t)(SIZE_MAX / 2)) return pync_raise_nomem();
+    /* (on a 32-bit target, any size past the address space) */
+    if ((uint64_t)count > (uint64_t)(SIZE_MAX / 2) / p->size) return pync_raise_nomem();
     size_t total = (size_t)count * p->size;
     pv r = pync_txt_alloc(total, (size_t)count * p->length);
     if (!r) return 0;

@@ -715,6 +715,8 @@ pv pync_txt_m_expandtabs(pv self, pv *args, size_t nargs, pv kwnames) {
     if (pync_txt_kwargs("expandtabs", args, nargs, kwnames, names, 0, 1, a) < 0) return 0;
     int64_t tabsize = 8;
     if (a[0] && pync_txt_ssize(a[0], &tabsize) < 0) return 0;
+    if (tabsize < INT32_MIN || tabsize > INT32_MAX) /* a C int in CPython */
+        return pync_raise_fmt(&pync_OverflowError_type, "Python int too large to convert to C int");
     const uint8_t *d = D(self);
     size_t n = N(self);
     if (pync_txt_memchr(d, n, '\t') < 0) {
@@ -737,6 +739,7 @@ pv pync_txt_m_expandtabs(pv self, pv *args, size_t nargs, pv kwnames) {
             if (c == '\n' || c == '\r') col = 0;
         }
     }
+    if (pync_check_alloc_size(n + extra) < 0) return 0;
     size_t tabs = pync_txt_count(d, n, (const uint8_t *)"\t", 1, SIZE_MAX);
     size_t size = n - tabs + (size_t)extra;
     pv r = pync_txt_alloc(size, LEN(self) - tabs + (size_t)extra);

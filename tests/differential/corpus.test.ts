@@ -1,14 +1,17 @@
 // Differential test: every program of the listed corpus categories (../shared/corpus/conformance)
 // and the project's tests/programs/**.py is built with `pync build`, run on x86_64 (natively) and
-// aarch64 (qemu-aarch64 -L SYSROOT), and its stdout and exit status compared with CPython's .exp.
+// on aarch64, armv7 and riscv64 (qemu-<arch> -L SYSROOT), and its stdout and exit status compared
+// with CPython's .exp. Static builds (`--static`, run under qemu without -L) of a subset of the
+// programs (STATIC_SUBSET: a few categories that exercise the runtime broadly) run on every target.
 // Each category is one test: it fails when a program does not do what expected-failures.txt says
 // (listed: fails to compile with a diagnostic; not listed: passes). The per-category table and the
 // offending programs are printed, and written to <cache>/differential/<target>/report.txt
 // (report-<filter>.txt for a filtered run).
 //
-// Environment: PYNC_DIFF_TARGETS=x86_64-linux-gnu (a comma-separated subset), PYNC_DIFF_FILTER=int/
-// (programs whose path contains it), PYNC_DIFF_CATEGORIES=all or a list (see below),
-// PYNC_UPDATE_EXPECTED_FAILURES=1 (rewrite the list from this
+// Environment: PYNC_DIFF_TARGETS=x86_64-linux-gnu,armv7-linux-gnueabihf+static (a comma-separated
+// list of runs: a target, +static for static builds), PYNC_DIFF_STATIC_SUBSET=all (static runs take
+// every program), PYNC_DIFF_FILTER=int/ (programs whose path contains it), PYNC_DIFF_CATEGORIES=all
+// or a list (see below), PYNC_UPDATE_EXPECTED_FAILURES=1 (rewrite the list from this
 // run's compile errors). Needs `npm run build`.
 
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -19,11 +22,15 @@ import { findLlvm } from '../../src/toolchain/llvm.js';
 import { ensureRuntime } from '../../src/toolchain/runtime.js';
 import { ensureTestSysroot, repoRoot, testCacheDir } from '../toolchain/support.js';
 import {
-  CATEGORIES, CORPUS_ROOT, collectPrograms, formatReport, judge, readExpectedFailures, runPrograms, snapshotPync, staleEntries, updatedExpectedFailures,
+  CATEGORIES, CORPUS_ROOT, buildName, collectPrograms, formatReport, judge, readExpectedFailures, runPrograms, snapshotPync, staleEntries, updatedExpectedFailures,
   writeExpectedFailures, type Outcome, type Verdict,
 } from './harness.js';
 
-const targetNames = (process.env.PYNC_DIFF_TARGETS ?? 'x86_64-linux-gnu,aarch64-linux-gnu').split(',').filter((t) => t !== '');
+const LINUX_TARGETS = ['x86_64-linux-gnu', 'aarch64-linux-gnu', 'armv7-linux-gnueabihf', 'riscv64-linux-gnu'];
+/** the categories static runs take by default: ints, float formatting, exceptions, the core programs */
+const STATIC_SUBSET = new Set(['int', 'float_format', 'exception', 'programs/core']);
+const DEFAULT_RUNS = [...LINUX_TARGETS, ...LINUX_TARGETS.map((t) => `${t}+static`)];
+const runNames = (process.env.PYNC_DIFF_TARGETS?.split(',') ?? DEFAULT_RUNS).filter((t) => t !== '');
 const filter = process.env.PYNC_DIFF_FILTER ?? '';
 // PYNC_DIFF_CATEGORIES=all (every corpus folder) or a comma-separated list replaces the default
 // categories, to see how pync does beyond them; expected-failures.txt covers the default ones only
@@ -31,6 +38,7 @@ const categoryList = process.env.PYNC_DIFF_CATEGORIES === 'all'
   ? readdirSync(join(CORPUS_ROOT, 'conformance'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
   : process.env.PYNC_DIFF_CATEGORIES?.split(',').filter((c) => c !== '') ?? CATEGORIES;
 const programs = collectPrograms(categoryList).filter((p) => p.key.includes(filter));
+const staticPrograms = process.env.PYNC_DIFF_STATIC_SUBSET === 'all' ? programs : programs.filter((p) => STATIC_SUBSET.has(p.category));
 const listed = readExpectedFailures();
 const categories = [...new Set(programs.map((p) => p.category))];
 const allOutcomes: Outcome[] = [];
@@ -40,8 +48,11 @@ it('expected-failures.txt names only programs that exist', () => {
   expect(staleEntries(listed, collectPrograms())).toEqual([]);
 });
 
-describe.each(targetNames)('%s', (targetName) => {
-  const target = resolveTarget(targetName);
+describe.each(runNames)('%s', (runName) => {
+  const isStatic = runName.endsWith('+static');
+  const target = resolveTarget(runName.replace(/\+static$/, ''));
+  const selected = isStatic ? staticPrograms : programs;
+  const name = buildName(target, isStatic);
   let verdicts: Verdict[] = [];
 
   beforeAll(async () => {
@@ -52,18 +63,18 @@ describe.each(targetNames)('%s', (targetName) => {
     // one runtime build up front, rather than two racing builds from the first two programs
     await ensureRuntime(target, await findLlvm(), { cacheDir, runtimeDir: pync.runtimeDir });
     const started = performance.now();
-    const outcomes = await runPrograms(programs, { target, sysrootDir, cacheDir, pync, jobs: 2 });
+    const outcomes = await runPrograms(selected, { target, sysrootDir, cacheDir, pync, jobs: 2, static: isStatic });
     allOutcomes.push(...outcomes);
     verdicts = judge(outcomes, listed);
-    const report = formatReport(target.name, verdicts, (performance.now() - started) / 1000);
-    const reportDir = join(cacheDir, 'differential', target.name);
+    const report = formatReport(name, verdicts, (performance.now() - started) / 1000);
+    const reportDir = join(cacheDir, 'differential', name);
     mkdirSync(reportDir, { recursive: true });
     const reportName = filter ? `report-${filter.replace(/[^\w.-]+/g, '_')}.txt` : 'report.txt';
-    writeFileSync(join(reportDir, reportName), formatReport(target.name, verdicts, (performance.now() - started) / 1000, Infinity));
+    writeFileSync(join(reportDir, reportName), formatReport(name, verdicts, (performance.now() - started) / 1000, Infinity));
     console.log(report);
   }, 1_200_000);
 
-  it.each(categories)('%s', (category) => {
+  it.each(categories.filter((c) => selected.some((p) => p.category === c)))('%s', (category) => {
     const problems = verdicts
       .filter((v) => v.outcome.program.category === category && v.problem !== null)
       .map((v) => `${v.outcome.program.key}: ${v.problem}`);

@@ -2,7 +2,10 @@
 // or under qemu for foreign targets) and compares what they print with CPython's recorded output.
 //
 // Takes: programs (NAME.py beside NAME.exp, CPython 3.11's stdout; exit status 0 expected), a
-// target, and the expected-failures list. Hands on: one Outcome per program, each program's
+// target (dynamic or --static), and the expected-failures list. A program whose output depends on
+// the target's C ABI (struct/array native sizes: a C long is 32 bits on armv7) may have
+// NAME.<target>.exp beside it, recorded from CPython on that architecture; it replaces NAME.exp
+// for that target. Hands on: one Outcome per program, each program's
 // verdict against the list, and a readable report (a per-category table, then the programs that
 // break the rules). The rules: a listed program must fail *to compile*, with a diagnostic — never
 // build and print something wrong; a program not listed must pass.
@@ -117,6 +120,8 @@ export interface HarnessOptions {
   readonly target: TargetDescriptor;
   /** the sysroot folder for foreign targets (null: host libraries) */
   readonly sysrootDir: string | null;
+  /** build fully static executables (`pync build --static`), run under qemu without -L */
+  readonly static?: boolean;
   /** pync's cache (PYNC_CACHE_DIR for the builds) */
   readonly cacheDir: string;
   /** the pync to build with */
@@ -179,7 +184,7 @@ export async function runPrograms(programs: readonly Program[], options: Harness
   return mapLimit(programs, options.jobs ?? 2, async (program) => {
     const folder = dirname(program.source);
     if (!folderHashes.has(folder)) folderHashes.set(folder, hashPyFiles(folder));
-    const key = sha256([program.key, folderHashes.get(folder)!, options.pync.hash, options.target.name]).slice(0, 24);
+    const key = sha256([program.key, folderHashes.get(folder)!, options.pync.hash, options.target.name, options.static ? 'static' : 'dynamic']).slice(0, 24);
     const outcome = await buildAndRun(program, key, options);
     options.progress?.(++done, programs.length);
     return outcome;
@@ -193,7 +198,7 @@ interface BuildRecord {
 }
 
 async function buildAndRun(program: Program, key: string, options: HarnessOptions): Promise<Outcome> {
-  const folder = join(options.cacheDir, 'differential', options.target.name, program.key.replace(/\.py$/, ''));
+  const folder = join(options.cacheDir, 'differential', buildName(options.target, options.static ?? false), program.key.replace(/\.py$/, ''));
   const exe = join(folder, basename(program.source, '.py'));
   const recordFile = join(folder, 'build.json');
   let record: BuildRecord | null = readRecord(recordFile);
@@ -201,7 +206,7 @@ async function buildAndRun(program: Program, key: string, options: HarnessOption
   const buildCached = record !== null && (record.status !== 0 || existsSync(exe));
   if (!buildCached) {
     mkdirSync(folder, { recursive: true });
-    const r = await runTool(process.execPath, ['--input-type=module', '-e', PYNC_MAIN, options.pync.module, 'build', program.source, '--target', options.target.name, '-o', exe], {
+    const r = await runTool(process.execPath, ['--input-type=module', '-e', PYNC_MAIN, options.pync.module, 'build', program.source, '--target', options.target.name, ...(options.static ? ['--static'] : []), '-o', exe], {
       cwd: dirname(program.source),
       env: { ...process.env, PYNC_CACHE_DIR: options.cacheDir },
       timeoutMs: options.buildTimeoutMs ?? 300_000,
@@ -220,7 +225,8 @@ async function buildAndRun(program: Program, key: string, options: HarnessOption
     return outcome('build-failure', `pync build exited ${record!.status}: ${lines[0] ?? '(no output)'}`);
   }
 
-  const command = options.target.runCommand(exe, [], options.sysrootDir);
+  // a static executable needs no sysroot at run time: no -L, so that is tested too
+  const command = options.target.runCommand(exe, [], options.static ? null : options.sysrootDir);
   if (!command) return outcome('build-failure', `${options.target.name} output cannot run on this machine`);
   const run = await runTool(command.command, command.args, {
     cwd: dirname(program.source),
@@ -228,13 +234,24 @@ async function buildAndRun(program: Program, key: string, options: HarnessOption
     env: command.env ? { ...process.env, ...command.env } : process.env,
   });
   if (run.timedOut) return outcome('timeout', `no exit after ${((options.runTimeoutMs ?? 60_000) / 1000).toFixed(0)} s`);
-  const expected = readFileSync(program.expectedOutput, 'utf8');
+  const expected = readFileSync(expectedOutputFor(program, options.target), 'utf8');
   if (run.status !== 0) {
     const last = run.stderr.trim().split('\n').pop() ?? '';
     return outcome('bad-exit', `exit status ${run.status}${last ? `: ${last}` : ''}`);
   }
   if (run.stdout !== expected) return outcome('wrong-output', firstDifference(expected, run.stdout));
   return outcome('pass', '');
+}
+
+/** NAME.<target>.exp when the program has one for this target, else NAME.exp. */
+export function expectedOutputFor(program: Program, target: TargetDescriptor): string {
+  const own = program.expectedOutput.replace(/\.exp$/, `.${target.name}.exp`);
+  return existsSync(own) ? own : program.expectedOutput;
+}
+
+/** How reports and build folders name a run: the target, '-static' for static builds. */
+export function buildName(target: TargetDescriptor, isStatic: boolean): string {
+  return isStatic ? `${target.name}-static` : target.name;
 }
 
 // ---- verdicts and the report --------------------------------------------------------------------

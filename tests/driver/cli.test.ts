@@ -1,13 +1,15 @@
-// The build-related commands through bin/pync (run `npm run build` first): build, run (arguments,
-// stdin, exit status, the run cache, qemu), emit llvm, targets, sysroot path, and the one-line
-// errors with their exit statuses (unknown target 2, everything else a user can cause 1).
+// The build-related commands through bin/pync (run `npm run build` first): build (one target,
+// several targets, --static for every Linux target), run (arguments, stdin, exit status, the run
+// cache, qemu), emit llvm, targets, sysroot path, and the one-line errors with their exit
+// statuses (unknown target 2, everything else a user can cause 1).
 
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestSysroot, pyncBin, testCacheDir } from '../toolchain/support.js';
+import { resolveTarget } from '../../targets/index.js';
+import { elfInterpreter, ensureTestSysroot, pyncBin, testCacheDir } from '../toolchain/support.js';
 
 let work = '';
 let sysroot = '';
@@ -97,6 +99,63 @@ describe('pync build', () => {
   it('rejects a bad -O level as a usage error', () => {
     expectOneLineError(pync(['build', 'greet.py', '-O7']), 2, /-O takes 0, 1, 2 or 3/);
   });
+});
+
+describe('pync build for several targets', () => {
+  it('writes OUT-<target> for each target given, and each runs', () => {
+    const out = join(work, 'dist', 'greet');
+    const r = pync(['build', 'greet.py', '--target', 'x86_64-linux-gnu,armv7-linux-gnueabihf', '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(join(work, 'dist')).sort()).toEqual(['greet-armv7-linux-gnueabihf', 'greet-x86_64-linux-gnu']);
+    for (const name of ['x86_64-linux-gnu', 'armv7-linux-gnueabihf']) {
+      const target = resolveTarget(name);
+      const command = target.runCommand(`${out}-${name}`, ['a'], ensureTestSysroot(target.sysroot ?? 'aarch64-linux-gnu'))!;
+      const run = spawnSync(command.command, command.args, { input: 'Multi\n', encoding: 'utf8' });
+      expect(run.stdout, name).toBe("args: ['a']\nhello, Multi\n");
+      expect(run.status).toBe(1);
+    }
+  }, 600_000);
+
+  it('reports a target that fails in one line, builds the others, and exits 1', () => {
+    // a cache with the runtime archives but no riscv64 sysroot
+    const cache = mkdtempSync(join(tmpdir(), 'pync-cache-partial-'));
+    mkdirSync(join(testCacheDir(), 'runtime'), { recursive: true });
+    symlinkSync(join(testCacheDir(), 'runtime'), join(cache, 'runtime'));
+    const r = pync(['build', 'greet.py', '--target', 'riscv64-linux-gnu', '--target', 'x86_64-linux-gnu', '-o', join(work, 'partial', 'greet')], { cache });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^pync: error: riscv64-linux-gnu: the riscv64-linux-gnu sysroot is not installed .*make-sysroot riscv64-linux-gnu$/m);
+    expect(r.stderr).toMatch(/^pync: built for 1 of 2 targets; failed: riscv64-linux-gnu$/m);
+    expect(readdirSync(join(work, 'partial'))).toEqual(['greet-x86_64-linux-gnu']);
+  }, 600_000);
+
+  it('--target before the command works for build too', () => {
+    const out = join(work, 'greet-before');
+    expect(pync(['--target', 'aarch64-linux-gnu', 'build', 'greet.py', '-o', out]).status).toBe(0);
+    expect(elfInterpreter(out)).toBe('/lib/ld-linux-aarch64.so.1');
+  }, 300_000);
+
+  it('an unknown name builds nothing; run and emit take one target', () => {
+    expectOneLineError(pync(['build', 'greet.py', '--target', 'x86_64-linux-gnu,mips-linux-gnu', '-o', join(work, 'none', 'g')]), 2,
+      /unknown target 'mips-linux-gnu'/);
+    expect(existsSync(join(work, 'none'))).toBe(false);
+    expectOneLineError(pync(['run', '--target', 'x86_64-linux-gnu,aarch64-linux-gnu', 'greet.py']), 2, /give one --target here/);
+  });
+});
+
+describe.each(['x86_64-linux-gnu', 'aarch64-linux-gnu', 'armv7-linux-gnueabihf', 'riscv64-linux-gnu'])('pync build --static for %s', (name) => {
+  it('makes an executable without a dynamic loader that runs without the sysroot', () => {
+    const target = resolveTarget(name);
+    if (target.sysroot) ensureTestSysroot(target.sysroot);
+    const out = join(work, `greet-static-${name}`);
+    const r = pync(['build', 'greet.py', '--static', '--target', name, '-o', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(elfInterpreter(out)).toBeNull();
+    // no -L: nothing of the sysroot is needed at run time
+    const command = target.runCommand(out, ['s'], null)!;
+    const run = spawnSync(command.command, command.args, { input: 'Static\n', encoding: 'utf8' });
+    expect(run.stdout, run.stderr).toBe("args: ['s']\nhello, Static\n");
+    expect(run.status).toBe(1);
+  }, 600_000);
 });
 
 describe('pync run', () => {

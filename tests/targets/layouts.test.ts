@@ -15,6 +15,8 @@ async function clangSays(target: string): Promise<{ triple: string; layout: stri
   };
 }
 
+const PYNC_ONLY_SPELLINGS = /^(armhf|riscv64gc)(-|$)/;
+
 describe.each(listTargets().map((t) => [t.name, t] as const))('%s', (_, target) => {
   it('has the triple and data layout clang gives its --target', async () => {
     const said = await clangSays(target.clangTarget);
@@ -22,8 +24,10 @@ describe.each(listTargets().map((t) => [t.name, t] as const))('%s', (_, target) 
     expect(target.dataLayout).toBe(said.layout);
   });
 
-  it('every alias gives clang the same data layout', async () => {
+  it('every alias clang knows gives clang the same data layout', async () => {
     for (const alias of target.aliases) {
+      // pync's own spellings (Debian's 'armhf', Rust's 'riscv64gc-…') are never given to clang
+      if (PYNC_ONLY_SPELLINGS.test(alias)) continue;
       expect((await clangSays(alias)).layout, alias).toBe(target.dataLayout);
     }
   });

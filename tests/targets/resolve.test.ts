@@ -19,6 +19,15 @@ describe('resolveTarget', () => {
     ['arm64-linux', 'aarch64-linux-gnu'],
     ['aarch64-linux', 'aarch64-linux-gnu'],
     [' aarch64-linux-gnu ', 'aarch64-linux-gnu'],
+    ['armv7-linux-gnueabihf', 'armv7-linux-gnueabihf'],
+    ['armv7-unknown-linux-gnueabihf', 'armv7-linux-gnueabihf'],
+    ['arm-linux-gnueabihf', 'armv7-linux-gnueabihf'],
+    ['armv7l-unknown-linux-gnueabihf', 'armv7-linux-gnueabihf'],
+    ['armhf', 'armv7-linux-gnueabihf'],
+    ['riscv64-linux-gnu', 'riscv64-linux-gnu'],
+    ['riscv64-unknown-linux-gnu', 'riscv64-linux-gnu'],
+    ['riscv64gc-unknown-linux-gnu', 'riscv64-linux-gnu'],
+    ['RISCV64GC-linux', 'riscv64-linux-gnu'],
   ])('%s → %s', (given, expected) => {
     expect(resolveTarget(given).name).toBe(expected);
   });
@@ -56,7 +65,7 @@ describe('resolveTarget', () => {
   });
 
   it('suggests nothing for a target that is merely unsupported', () => {
-    expect(() => resolveTarget('riscv64-linux-gnu')).toThrow(/^unknown target 'riscv64-linux-gnu': supported targets are [^(]*$/);
+    expect(() => resolveTarget('mips-linux-gnu')).toThrow(/^unknown target 'mips-linux-gnu': supported targets are [^(]*$/);
   });
 
   it('every alias and name is unique and resolves to its own target', () => {
@@ -79,6 +88,9 @@ describe('target descriptors', () => {
     expect(arm.linkArgs({ static: false, sysrootDir: '/sr' })).toEqual(['--sysroot=/sr', '-lm']);
     expect(x86.sysroot).toBeNull();
     expect(arm.sysroot).toBe('aarch64-linux-gnu');
+    expect(resolveTarget('armv7-linux-gnueabihf').linkArgs({ static: true, sysrootDir: '/sr' })).toEqual(['--sysroot=/sr', '-lm', '-static']);
+    // a sysroot is named after its target
+    for (const t of listTargets()) if (t.sysroot !== null) expect(t.sysroot).toBe(t.name);
   });
 
   it.runIf(process.arch === 'x64' && process.platform === 'linux')('x86_64 output runs natively, aarch64 under qemu with -L', () => {
@@ -87,5 +99,7 @@ describe('target descriptors', () => {
       command: 'qemu-aarch64',
       args: ['-L', '/sr', '/p/prog', 'a', 'b'],
     });
+    expect(resolveTarget('armv7-linux-gnueabihf').runCommand('/p/prog', [], '/sr')).toEqual({ command: 'qemu-arm', args: ['-L', '/sr', '/p/prog'] });
+    expect(resolveTarget('riscv64-linux-gnu').runCommand('/p/prog', [], '/sr')).toEqual({ command: 'qemu-riscv64', args: ['-L', '/sr', '/p/prog'] });
   });
 });

@@ -1,5 +1,5 @@
 // scripts/make-sysroot: the aarch64 sysroot's layout (cross-targets.md §2), a byte-reproducible
-// tarball, the "up to date" fast path, and one-line errors.
+// tarball, the "up to date" fast path, the armv7 and riscv64 recipes, and one-line errors.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readlinkSync } from 'node:fs';
@@ -63,6 +63,25 @@ describe('make-sysroot aarch64-linux-gnu', () => {
     const r = make([triple]);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/up to date/);
+  });
+
+  it.each([
+    ['armv7-linux-gnueabihf', 'arm-linux-gnueabihf', 'ld-linux-armhf.so.3'],
+    ['riscv64-linux-gnu', 'riscv64-linux-gnu', 'ld-linux-riscv64-lp64d.so.1'],
+  ])('%s: named after the target, files in Debian\'s multiarch folder %s, loader %s', (target, multiarch, ldso) => {
+    const r = make(['--no-tarball', target]);
+    expect(r.status, r.stderr).toBe(0);
+    const dir = join(cache, 'sysroots', target);
+    for (const f of [`lib/${ldso}`, `lib/${multiarch}/libc.so.6`, `usr/lib/${multiarch}/crt1.o`, `usr/lib/${multiarch}/libc.a`, `usr/lib/gcc/${multiarch}/12/crtbeginT.o`]) {
+      expect(existsSync(join(dir, f)), f).toBe(true);
+    }
+    expect(readFileSync(join(dir, `usr/lib/${multiarch}/libc.so`), 'utf8')).toContain(`AS_NEEDED ( /lib/${ldso} )`);
+  }, 60_000);
+
+  it('takes Debian\'s name arm-linux-gnueabihf for the armv7 sysroot', () => {
+    const r = make(['--no-tarball', 'arm-linux-gnueabihf']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/armv7-linux-gnueabihf sysroot up to date/);
   });
 
   it('refuses an unknown triple in one line', () => {

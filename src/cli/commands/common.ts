@@ -15,9 +15,20 @@ import { ToolchainError } from '../../toolchain/errors.js';
 import { UsageError } from '../errors.js';
 
 /** The target named by --target, or the host's. */
-export function targetFromArgs(target: string | undefined): TargetDescriptor {
+export function targetFromArgs(target: string | string[] | undefined): TargetDescriptor {
+  const targets = targetsFromArgs(target);
+  if (targets.length > 1) throw new UsageError('give one --target here: only `pync build` builds for several targets at once');
+  return targets[0]!;
+}
+
+/** The targets named by --target (`a,b`, or the option given more than once), or the host's. */
+export function targetsFromArgs(target: string | string[] | undefined): TargetDescriptor[] {
   try {
-    return target === undefined ? hostTarget() : resolveTarget(target);
+    if (target === undefined) return [hostTarget()];
+    const names = (Array.isArray(target) ? target : [target]).flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+    if (names.length === 0) throw new UsageError('--target needs a target name (`pync targets` lists them)');
+    const targets = names.map(resolveTarget);
+    return targets.filter((t, i) => targets.indexOf(t) === i);
   } catch (e) {
     if (e instanceof TargetError) throw new UsageError(e.message);
     throw e;
@@ -43,12 +54,16 @@ export async function reportUserErrors(verbose: boolean, action: () => Promise<n
       process.exitCode = 1;
       return;
     }
-    if (e instanceof ToolchainError || e instanceof SysrootError || e instanceof BuildError) {
-      process.stderr.write(`pync: error: ${e.message}\n`);
-      if (verbose && e instanceof ToolchainError && e.details) process.stderr.write(e.details.trimEnd() + '\n');
-      process.exitCode = 1;
-      return;
-    }
-    throw e;
+    const message = userErrorMessage(e, verbose);
+    if (message === null) throw e;
+    process.stderr.write(`pync: error: ${message}\n`);
+    process.exitCode = 1;
   }
+}
+
+/** The one line (and, with --verbose, the tool's output) for an error a user can cause; null for a bug. */
+export function userErrorMessage(e: unknown, verbose: boolean): string | null {
+  if (!(e instanceof ToolchainError || e instanceof SysrootError || e instanceof BuildError)) return null;
+  const details = verbose && e instanceof ToolchainError && e.details ? `\n${e.details.trimEnd()}` : '';
+  return e.message + details;
 }
