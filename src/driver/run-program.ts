@@ -80,7 +80,7 @@ export async function runProgram(req: RunRequest): Promise<number> {
 }
 
 function cannotRunHere(target: TargetDescriptor): ToolchainError {
-  return new ToolchainError(`${target.name} programs cannot run on this machine; use pync build and copy the output to a ${target.name} machine`);
+  return new ToolchainError(`${target.name} programs cannot run on this machine; use pync build and copy the output to such a machine`);
 }
 
 function isCurrent(manifestFile: string, exe: string, runtime: string): boolean {
