@@ -5,13 +5,16 @@
 // whose one-line message lists the supported targets and the closest one. Names are matched
 // exactly (canonical name or alias), then after normalisation: lower case, architecture synonyms
 // (arm64 → aarch64, amd64/x64 → x86_64, riscv64gc → riscv64), the vendor field dropped (unknown,
-// pc), a missing environment taken as gnu. `host`/`native` mean the machine pync runs on.
+// pc), a missing environment taken as gnu, an OS version dropped (macos11.0, darwin23.1.0), a
+// vendorless macos/darwin taken as apple's. `host`/`native` mean the machine pync runs on.
 
+import { aarch64AppleDarwin } from './aarch64-apple-darwin.js';
 import { aarch64LinuxGnu } from './aarch64-linux-gnu.js';
 import { armv7LinuxGnueabihf } from './armv7-linux-gnueabihf.js';
 import { hostArch } from './linux-gnu.js';
 import type { TargetDescriptor } from './target.js';
 import { riscv64LinuxGnu } from './riscv64-linux-gnu.js';
+import { x86_64AppleDarwin } from './x86_64-apple-darwin.js';
 import { x86_64LinuxGnu } from './x86_64-linux-gnu.js';
 
 export type { TargetABI, TargetDescriptor, RunCommand } from './target.js';
@@ -21,7 +24,9 @@ export class TargetError extends Error {
   override name = 'TargetError';
 }
 
-const TARGETS: readonly TargetDescriptor[] = [x86_64LinuxGnu, aarch64LinuxGnu, armv7LinuxGnueabihf, riscv64LinuxGnu];
+const TARGETS: readonly TargetDescriptor[] = [
+  x86_64LinuxGnu, aarch64LinuxGnu, armv7LinuxGnueabihf, riscv64LinuxGnu, aarch64AppleDarwin, x86_64AppleDarwin,
+];
 
 const ARCH_SYNONYMS: Readonly<Record<string, string>> = { arm64: 'aarch64', amd64: 'x86_64', x64: 'x86_64', riscv64gc: 'riscv64' };
 const VENDORS = new Set(['unknown', 'pc']);
@@ -52,10 +57,10 @@ export function resolveTarget(name: string): TargetDescriptor {
   const normalised = normaliseTriple(wanted);
   const found = TARGETS.find((t) => t.name === normalised || t.aliases.includes(normalised));
   if (found) return found;
-  const closest = closestTarget(wanted);
+  const closest = closestTargets(wanted);
   throw new TargetError(
     `unknown target '${name}': supported targets are ${TARGETS.map((t) => t.name).join(', ')}` +
-      (closest ? ` (did you mean '${closest}'?)` : ''),
+      (closest.length > 0 ? ` (did you mean ${closest.map((c) => `'${c}'`).join(' or ')}?)` : ''),
   );
 }
 
@@ -66,16 +71,16 @@ export function normaliseTriple(name: string): string {
   parts[0] = ARCH_SYNONYMS[parts[0]!] ?? parts[0]!;
   // arch-vendor-os[-env]: drop the vendor field
   if (parts.length >= 3 && VENDORS.has(parts[1]!)) parts.splice(1, 1);
+  // an OS version (macos11.0, darwin23.1.0) names the oldest release; pync picks its own
+  const os = parts.length === 2 ? 1 : 2;
+  if (parts[os] !== undefined) parts[os] = parts[os]!.replace(/^(macosx?|darwin)[\d.]*$/, '$1');
   if (parts.length === 2 && parts[1] === 'linux') parts.push('gnu');
+  if (parts.length === 2 && /^(macosx?|darwin)$/.test(parts[1]!)) parts.splice(1, 0, 'apple');
   return parts.join('-');
 }
 
-function closestTarget(wanted: string): string | null {
+function closestTargets(wanted: string): string[] {
   const normalised = normaliseTriple(wanted);
-  // the architecture alone ('arm64') names its one Linux target
-  const arch = normalised.split('-')[0];
-  const sameArch = TARGETS.filter((t) => t.name.startsWith(`${arch}-`));
-  if (sameArch.length === 1) return sameArch[0]!.name;
   let best: { name: string; distance: number } | null = null;
   for (const t of TARGETS) {
     for (const spelling of [t.name, ...t.aliases]) {
@@ -83,8 +88,11 @@ function closestTarget(wanted: string): string | null {
       if (!best || distance < best.distance) best = { name: t.name, distance };
     }
   }
-  // only a near-typo is worth suggesting: another architecture is not a typo
-  return best && best.distance <= 2 ? best.name : null;
+  // a near-typo is the best guess: another architecture is not a typo
+  if (best && best.distance <= 2) return [best.name];
+  // else the architecture alone ('arm64') names its targets (Linux and macOS)
+  const arch = normalised.split('-')[0];
+  return TARGETS.filter((t) => t.name.startsWith(`${arch}-`)).map((t) => t.name);
 }
 
 function editDistance(a: string, b: string): number {

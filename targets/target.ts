@@ -44,6 +44,10 @@ export interface TargetDescriptor extends TargetABI {
   readonly sysroot: string | null;
   /** the executable's file-name suffix ('' on Linux) */
   readonly exeSuffix: string;
+  /** the object format, which picks the lld flavour and its flag spellings (default 'elf') */
+  readonly objectFormat?: 'elf' | 'macho';
+  /** why `--static` cannot be honoured for this target (absent: it can) */
+  readonly noStaticReason?: string;
   /** link arguments given to clang after the objects (e.g. -lm, -static) */
   linkArgs(options: { static: boolean; sysrootDir: string | null }): string[];
   /** how to run an output of this target on this machine, or null if it cannot run here */

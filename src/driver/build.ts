@@ -68,6 +68,7 @@ export async function buildProgram(req: BuildRequest): Promise<BuildResult> {
   checkReadable(req.entry, entry);
   const output = resolve(req.output ?? defaultOutput(entry, req.target));
   if (isFolder(output)) throw new BuildError(`the output ${req.output ?? output} is a folder; give a file name with -o`);
+  if (req.static && req.target.noStaticReason) throw new BuildError(`--static is not possible for ${req.target.name}: ${req.target.noStaticReason}`);
   const cacheDir = req.cacheDir ?? userCacheDir();
   const llvm = await findLlvm();
   const sysrootDir = requireSysroot(req.target, cacheDir);

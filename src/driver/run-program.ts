@@ -45,9 +45,11 @@ export async function runProgram(req: RunRequest): Promise<number> {
   const cacheDir = req.cacheDir ?? userCacheDir();
   const say = req.stderr ?? ((t: string) => void process.stderr.write(t));
   const entry = resolve(req.entry);
-  const sysrootDir = requireSysroot(req.target, cacheDir);
   const folder = join(cacheDir, 'run', sha256(entry, req.target.name, String(req.optLevel), String(req.static), String(req.debug)).slice(0, 20));
   const exe = join(folder, basename(entry).replace(/\.py$/, '') + req.target.exeSuffix);
+  // a target whose programs cannot run here is refused before anything is built
+  if (!req.target.runCommand(exe, req.args, null)) throw cannotRunHere(req.target);
+  const sysrootDir = requireSysroot(req.target, cacheDir);
   const manifestFile = join(folder, 'manifest.json');
 
   const llvm = await findLlvm();
@@ -73,8 +75,12 @@ export async function runProgram(req: RunRequest): Promise<number> {
   }
 
   const command = req.target.runCommand(exe, req.args, sysrootDir);
-  if (!command) throw new ToolchainError(`${req.target.name} programs cannot run on this machine; use pync build and copy the output to a ${req.target.name} machine`);
+  if (!command) throw cannotRunHere(req.target);
   return runInteractive(command.command, command.args, command.env ? { env: { ...process.env, ...command.env } } : {});
+}
+
+function cannotRunHere(target: TargetDescriptor): ToolchainError {
+  return new ToolchainError(`${target.name} programs cannot run on this machine; use pync build and copy the output to such a machine`);
 }
 
 function isCurrent(manifestFile: string, exe: string, runtime: string): boolean {

@@ -1,5 +1,6 @@
 // toolchain/llvm.ts — finds the LLVM tools pync drives: clang (compiles IR and the runtime's C),
-// ld.lld (links, through clang), llvm-ar (archives the runtime).
+// ld.lld (links, through clang), llvm-ar (archives the runtime), and on demand lld's other
+// flavours beside ld.lld (ld64.lld for Mach-O).
 //
 // Takes: the environment. Hands on: an Llvm record with absolute tool paths and the major version,
 // or a one-line ToolchainError saying what to install. Search order:
@@ -10,7 +11,7 @@
 // Only directory listings are read until step 3, so finding the tools costs no process start.
 
 import { accessSync, constants, readdirSync, realpathSync, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { ToolchainError } from './errors.js';
 import { runTool } from './run.js';
 
@@ -141,6 +142,18 @@ async function majorOf(clang: string): Promise<number> {
   const r = await runTool(clang, ['--version']);
   const m = /version (\d+)\./.exec(r.stdout);
   return m ? Number(m[1]) : 0;
+}
+
+/**
+ * Another flavour of the lld found (ld64.lld for Mach-O): the file beside ld.lld with the same
+ * version suffix, as Debian's lld-N package installs them.
+ */
+export function lldFlavour(llvm: Llvm, flavour: string): string {
+  const dir = dirname(llvm.lld);
+  const name = basename(llvm.lld).replace(/^ld\.lld/, flavour);
+  const path = firstExecutable([join(dir, name)]);
+  if (!path) throw new ToolchainError(`${name} not found beside ${llvm.lld}: install lld ${llvm.major} (Debian package lld-${llvm.major}; scripts/setup does)`);
+  return path;
 }
 
 function missing(tool: string, debianPackage: string, why = ''): ToolchainError {

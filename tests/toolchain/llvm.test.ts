@@ -1,12 +1,12 @@
 // Finding the LLVM tools: the newest versioned clang on PATH or in /usr/lib/llvm-N, PYNC_LLVM,
 // and a one-line error naming what to install when nothing is found.
 
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ToolchainError } from '../../src/toolchain/errors.js';
-import { clangIdentity, findLlvm, MIN_LLVM_MAJOR } from '../../src/toolchain/llvm.js';
+import { clangIdentity, findLlvm, lldFlavour, MIN_LLVM_MAJOR } from '../../src/toolchain/llvm.js';
 
 describe('findLlvm', () => {
   it('finds clang, ld.lld and llvm-ar of one version, 15 or newer', async () => {
@@ -41,5 +41,20 @@ describe('findLlvm', () => {
     await expect(findLlvm({ PATH: empty }, empty)).rejects.toThrow(
       /^clang-19 not found \(pync needs LLVM 15 or newer\): run scripts\/setup \(Debian package clang-19\) or set PYNC_LLVM to an LLVM folder$/,
     );
+  });
+});
+
+describe('lldFlavour', () => {
+  it('finds ld64.lld beside ld.lld, with the same version suffix', async () => {
+    const llvm = await findLlvm();
+    expect(lldFlavour(llvm, 'ld64.lld')).toBe(llvm.lld.replace(/ld\.lld(-\d+)?$/, 'ld64.lld$1'));
+    const dir = mkdtempSync(join(tmpdir(), 'pync-lld-'));
+    for (const name of ['ld.lld-19', 'ld64.lld-19']) {
+      writeFileSync(join(dir, name), '#!/bin/sh\n');
+      chmodSync(join(dir, name), 0o755);
+    }
+    const fake = { ...llvm, lld: join(dir, 'ld.lld-19'), major: 19 };
+    expect(lldFlavour(fake, 'ld64.lld')).toBe(join(dir, 'ld64.lld-19'));
+    expect(() => lldFlavour(fake, 'wasm-ld')).toThrow(/^wasm-ld-19 not found beside .*ld\.lld-19: install lld 19 \(Debian package lld-19; scripts\/setup does\)$/);
   });
 });

@@ -1,7 +1,8 @@
 /* platform/platform.h — what the runtime needs from the system it runs on.
  *
- * One implementation per platform: posix.c (Linux, via the C library), and later darwin.c and
- * baremetal.c. Nothing above this layer knows which one it is running on. */
+ * One implementation per platform: posix.c (Linux, via the C library), darwin.c (macOS, via
+ * libSystem; both share posix_common.h), and later baremetal.c. Nothing above this layer knows
+ * which one it is running on. */
 #ifndef PYNC_PLATFORM_H
 #define PYNC_PLATFORM_H
 
