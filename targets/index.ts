@@ -81,6 +81,11 @@ export function normaliseTriple(name: string): string {
 
 function closestTargets(wanted: string): string[] {
   const normalised = normaliseTriple(wanted);
+  const arch = normalised.split('-')[0];
+  const sameArch = TARGETS.filter((t) => t.name.startsWith(`${arch}-`)).map((t) => t.name);
+  // an architecture alone ('arm64') names its targets (Linux and macOS), though it may be a
+  // near-typo of an alias ('armhf')
+  if (!normalised.includes('-') && sameArch.length > 0) return sameArch;
   let best: { name: string; distance: number } | null = null;
   for (const t of TARGETS) {
     for (const spelling of [t.name, ...t.aliases]) {
@@ -90,9 +95,7 @@ function closestTargets(wanted: string): string[] {
   }
   // a near-typo is the best guess: another architecture is not a typo
   if (best && best.distance <= 2) return [best.name];
-  // else the architecture alone ('arm64') names its targets (Linux and macOS)
-  const arch = normalised.split('-')[0];
-  return TARGETS.filter((t) => t.name.startsWith(`${arch}-`)).map((t) => t.name);
+  return sameArch;
 }
 
 function editDistance(a: string, b: string): number {

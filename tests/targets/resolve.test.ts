@@ -89,8 +89,8 @@ describe('target descriptors', () => {
     expect(x86.sysroot).toBeNull();
     expect(arm.sysroot).toBe('aarch64-linux-gnu');
     expect(resolveTarget('armv7-linux-gnueabihf').linkArgs({ static: true, sysrootDir: '/sr' })).toEqual(['--sysroot=/sr', '-lm', '-static']);
-    // a sysroot is named after its target
-    for (const t of listTargets()) if (t.sysroot !== null) expect(t.sysroot).toBe(t.name);
+    // a Linux target's sysroot is named after it (the macOS ones share a libSystem stub)
+    for (const t of listTargets()) if (t.sysroot !== null && t.name.includes('-linux-')) expect(t.sysroot).toBe(t.name);
   });
 
   it.runIf(process.arch === 'x64' && process.platform === 'linux')('x86_64 output runs natively, aarch64 under qemu with -L', () => {
