@@ -9,17 +9,17 @@
 
 import { aarch64LinuxGnu } from './aarch64-linux-gnu.js';
 import { hostArch } from './linux-gnu.js';
+import { TargetError } from './errors.js';
 import type { TargetDescriptor } from './target.js';
+import { thumbv7emNoneEabihf } from './thumbv7em-none-eabihf.js';
+import { thumbv7mNoneEabi } from './thumbv7m-none-eabi.js';
 import { x86_64LinuxGnu } from './x86_64-linux-gnu.js';
 
-export type { TargetABI, TargetDescriptor, RunCommand } from './target.js';
+export type { TargetABI, TargetDescriptor, TargetOptions, RunCommand } from './target.js';
 
-/** A target name pync does not know, or a host it cannot compile for. */
-export class TargetError extends Error {
-  override name = 'TargetError';
-}
+export { TargetError };
 
-const TARGETS: readonly TargetDescriptor[] = [x86_64LinuxGnu, aarch64LinuxGnu];
+const TARGETS: readonly TargetDescriptor[] = [x86_64LinuxGnu, aarch64LinuxGnu, thumbv7mNoneEabi, thumbv7emNoneEabihf];
 
 const ARCH_SYNONYMS: Readonly<Record<string, string>> = { arm64: 'aarch64', amd64: 'x86_64', x64: 'x86_64' };
 const VENDORS = new Set(['unknown', 'pc']);

@@ -17,7 +17,9 @@ export function emitProgram(moduleNames: readonly string[], abi: TargetABI): str
     '',
     'declare i32 @pync_main(i32, ptr, ptr)',
     '',
-    'define i32 @main(i32 %argc, ptr %argv) {',
+    // nounwind: nothing unwinds through main (an ARM object would otherwise reference the C++
+    // unwinder's personality routine, which bare-metal links do not have)
+    'define i32 @main(i32 %argc, ptr %argv) nounwind {',
     `  %status = call i32 @pync_main(i32 %argc, ptr %argv, ptr ${moduleDefSymbol('__main__')})`,
     '  ret i32 %status',
     '}',

@@ -10,6 +10,9 @@ interface BuildArgs {
   file: string;
   output?: string;
   target?: string;
+  board?: string;
+  'heap-size'?: string;
+  stdout?: string;
   O?: number | number[];
   debug: boolean;
   static: boolean;
@@ -33,7 +36,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       .example('pync build app.py --target aarch64-linux-gnu -o app-arm64', 'cross-compiles for 64-bit ARM Linux') as never,
   handler: (args) =>
     reportUserErrors(args.verbose, async () => {
-      const target = targetFromArgs(args.target);
+      const target = targetFromArgs(args.target, args);
       await buildProgram({
         entry: args.file,
         target,

@@ -1,4 +1,5 @@
-// cli/commands/common.ts — what the build-related commands share: reading --target and -O, and
+// cli/commands/common.ts — what the build-related commands share: reading --target (with the
+// target options --board, --heap-size, --stdout) and -O, and
 // turning the errors a user can cause into one line and an exit status.
 //
 //   TargetError (unknown --target)              → `pync: error: …`, status 2 (a usage error)
@@ -7,21 +8,42 @@
 // Anything else is a bug in pync and reaches main's internal-error handler.
 
 import { hostTarget, resolveTarget, TargetError } from '../../../targets/index.js';
-import type { TargetDescriptor } from '../../../targets/target.js';
+import type { TargetDescriptor, TargetOptions } from '../../../targets/target.js';
 import { BuildError, DiagnosticsReported } from '../../driver/errors.js';
 import type { OptLevel } from '../../driver/build.js';
 import { SysrootError } from '../../sysroot/paths.js';
 import { ToolchainError } from '../../toolchain/errors.js';
 import { UsageError } from '../errors.js';
 
-/** The target named by --target, or the host's. */
-export function targetFromArgs(target: string | undefined): TargetDescriptor {
+/** The global options that configure a target (bare-metal boards). */
+export interface TargetOptionArgs {
+  board?: string;
+  'heap-size'?: string;
+  stdout?: string;
+}
+
+/** The target named by --target, or the host's, configured by --board/--heap-size/--stdout. */
+export function targetFromArgs(target: string | undefined, optionArgs: TargetOptionArgs = {}): TargetDescriptor {
   try {
-    return target === undefined ? hostTarget() : resolveTarget(target);
+    const resolved = target === undefined ? hostTarget() : resolveTarget(target);
+    const heapSize = optionArgs['heap-size'] === undefined ? undefined : parseSize('--heap-size', String(optionArgs['heap-size']));
+    const options: TargetOptions = { board: optionArgs.board, heapSize, stdout: optionArgs.stdout };
+    const given = (['board', 'heap-size', 'stdout'] as const).filter((k) => optionArgs[k] !== undefined);
+    if (given.length === 0) return resolved;
+    if (!resolved.configure) throw new UsageError(`${given.map((k) => `--${k}`).join(', ')}: ${resolved.name} takes no target options (they are for bare-metal targets)`);
+    return resolved.configure(options);
   } catch (e) {
     if (e instanceof TargetError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** `64K`, `2M`, `65536` → bytes (K = 1024). */
+export function parseSize(option: string, text: string): number {
+  const m = /^\s*(\d+)\s*([kKmM]?)(?:i?[bB])?\s*$/.exec(text);
+  if (!m) throw new UsageError(`${option} takes a size such as 65536, 64K or 2M (got '${text}')`);
+  const unit = { '': 1, k: 1024, m: 1024 * 1024 }[m[2]!.toLowerCase() as '' | 'k' | 'm'];
+  return Number(m[1]) * unit;
 }
 
 /** -O0..-O3 (the last one given wins); `fallback` when absent. */
