@@ -70,6 +70,8 @@ export function cortexMTarget(arch: CortexMArch, options: TargetOptions = {}): T
         PYNC_GC_TABLE_MIN: '64',
         PYNC_GC_ARRAY_MIN: '16',
         PYNC_STDOUT_BUFSIZE: '512',
+        PYNC_LOOKUP_CACHE_SIZE: '128',
+        PYNC_STACK_SIZE: String(stackSize),
         // the registers the collector spills before scanning the stack (see gc.c: scan_stack)
         PYNC_GC_CALLEE_SAVED: '"r4","r5","r6","r7","r8","r9","r10","r11"',
       },
@@ -78,7 +80,7 @@ export function cortexMTarget(arch: CortexMArch, options: TargetOptions = {}): T
     sysroot: arch.sysroot,
     exeSuffix: '.elf',
     variant: `board=${board.name} heap=${heapSize} stdout=${stdout}`,
-    linkerScript: boardLinkerScript(board, heapSize, stackSize),
+    linkerScript: boardLinkerScript(board, heapSize),
     outputImages: [
       { format: 'binary', suffix: '.bin' },
       { format: 'ihex', suffix: '.hex' },

@@ -34,6 +34,10 @@ extern char pync_code_start[], pync_code_end[];
 
 int main(int argc, char **argv);
 
+/* The stack: the linker script puts this section at the bottom of RAM (pync_stack_top is its
+   end), so an overflow faults instead of running into data. */
+__attribute__((section(".bss.pync_stack"), aligned(8), used)) static uint8_t stack[PYNC_STACK_SIZE];
+
 /* ---- semihosting --------------------------------------------------------------------------- */
 
 enum {
