@@ -361,7 +361,8 @@ export function inlineOp(name: string, w: string): InlineOp | null {
         text: [
           head(w, get ? `${w} %o, i32 %k, ${w} %name` : `${w} %o, i32 %k, ${w} %v`),
           `  %p = inttoptr ${w} %o to ptr`,
-          `  %kw = zext i32 %k to ${w}`,
+          // the index is already word-sized on 32-bit targets (zext i32 to i32 is invalid IR)
+          w === 'i32' ? '  %kw = add i32 %k, 0' : `  %kw = zext i32 %k to ${w}`,
           `  %off0 = mul ${w} %kw, ${w === 'i64' ? 8 : 4}`,
           `  %off = add ${w} %off0, ${first}`,
           '  %slot = getelementptr inbounds i8, ptr %p, ' + `${w} %off`,
