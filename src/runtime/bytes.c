@@ -488,6 +488,7 @@ static pv bytes_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames
             return 0;
         }
         if (n < 0) return pync_raise_fmt(&pync_ValueError_type, "negative count");
+        if ((uint64_t)n > SIZE_MAX) return pync_raise_nomem(); /* more than a 32-bit machine has */
         r = pync_bytes_alloc((size_t)n);
         if (!r) return 0;
         pync_memset(pync_bytes_data(r), 0, (size_t)n);
@@ -550,6 +551,7 @@ static pv bytearray_init(pv self, pv *args, size_t nargs, pv kwnames) {
             return 0;
         }
         if (n < 0) return pync_raise_fmt(&pync_ValueError_type, "negative count");
+        if ((uint64_t)n > SIZE_MAX) return pync_raise_nomem(); /* more than a 32-bit machine has */
         if (ba_resize(self, (size_t)n) < 0) return 0;
         pync_memset(ba_data(self), 0, (size_t)n);
         return pync_None;

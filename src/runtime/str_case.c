@@ -389,6 +389,7 @@ static pv justify(const char *name, const char *qual, pv self, pv *args, size_t 
     if (len >= width) return unchanged(self);
     int64_t marg = width - len;
     int64_t left = which == 1 ? 0 : which == 2 ? marg : marg / 2 + (marg & width & 1);
+    if ((uint64_t)marg > SIZE_MAX) return pync_raise_nomem(); /* more than a 32-bit machine has */
     return pad(self, (size_t)left, (size_t)(marg - left), fill);
 }
 
