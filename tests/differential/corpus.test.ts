@@ -7,7 +7,8 @@
 // (report-<filter>.txt for a filtered run).
 //
 // Environment: PYNC_DIFF_TARGETS=x86_64-linux-gnu (a comma-separated subset), PYNC_DIFF_FILTER=int/
-// (programs whose path contains it), PYNC_UPDATE_EXPECTED_FAILURES=1 (rewrite the list from this
+// (programs whose path contains it), PYNC_DIFF_BOARD=lm3s6965evb (bare-metal targets: another board
+// than the default), PYNC_UPDATE_EXPECTED_FAILURES=1 (rewrite the list from this
 // run's compile errors). Needs `npm run build`.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { findLlvm } from '../../src/toolchain/llvm.js';
 import { ensureRuntime } from '../../src/toolchain/runtime.js';
 import { ensureTestSysroot, repoRoot, testCacheDir } from '../toolchain/support.js';
 import {
-  collectPrograms, formatReport, judge, readExpectedFailures, runPrograms, snapshotPync, staleEntries, updatedExpectedFailures,
+  collectPrograms, formatReport, targetLabel, judge, readExpectedFailures, runPrograms, snapshotPync, staleEntries, updatedExpectedFailures,
   writeExpectedFailures, type Outcome, type Verdict,
 } from './harness.js';
 
@@ -34,8 +35,11 @@ it('expected-failures.txt names only programs that exist', () => {
   expect(staleEntries(listed, collectPrograms())).toEqual([]);
 });
 
+const board = process.env.PYNC_DIFF_BOARD;
+
 describe.each(targetNames)('%s', (targetName) => {
-  const target = resolveTarget(targetName);
+  const targetArgs = board ? ['--board', board] : [];
+  const target = board ? resolveTarget(targetName).configure!({ board }) : resolveTarget(targetName);
   let verdicts: Verdict[] = [];
 
   beforeAll(async () => {
@@ -46,14 +50,15 @@ describe.each(targetNames)('%s', (targetName) => {
     // one runtime build up front, rather than two racing builds from the first two programs
     await ensureRuntime(target, await findLlvm(), { cacheDir, runtimeDir: pync.runtimeDir });
     const started = performance.now();
-    const outcomes = await runPrograms(programs, { target, sysrootDir, cacheDir, pync, jobs: 2 });
+    const outcomes = await runPrograms(programs, { target, targetArgs, sysrootDir, cacheDir, pync, jobs: 2 });
     allOutcomes.push(...outcomes);
     verdicts = judge(outcomes, listed);
-    const report = formatReport(target.name, verdicts, (performance.now() - started) / 1000);
-    const reportDir = join(cacheDir, 'differential', target.name);
+    const label = targetLabel({ target, targetArgs });
+    const report = formatReport(label, verdicts, (performance.now() - started) / 1000);
+    const reportDir = join(cacheDir, 'differential', label);
     mkdirSync(reportDir, { recursive: true });
     const reportName = filter ? `report-${filter.replace(/[^\w.-]+/g, '_')}.txt` : 'report.txt';
-    writeFileSync(join(reportDir, reportName), formatReport(target.name, verdicts, (performance.now() - started) / 1000, Infinity));
+    writeFileSync(join(reportDir, reportName), formatReport(label, verdicts, (performance.now() - started) / 1000, Infinity));
     console.log(report);
   }, 1_200_000);
 

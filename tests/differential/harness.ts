@@ -111,6 +111,8 @@ export function writeExpectedFailures(entries: ReadonlyMap<string, string>, file
 
 export interface HarnessOptions {
   readonly target: TargetDescriptor;
+  /** target options for `pync build` (['--board', 'lm3s6965evb']), matching how `target` was configured */
+  readonly targetArgs?: readonly string[];
   /** the sysroot folder for foreign targets (null: host libraries) */
   readonly sysrootDir: string | null;
   /** pync's cache (PYNC_CACHE_DIR for the builds) */
@@ -175,7 +177,7 @@ export async function runPrograms(programs: readonly Program[], options: Harness
   return mapLimit(programs, options.jobs ?? 2, async (program) => {
     const folder = dirname(program.source);
     if (!folderHashes.has(folder)) folderHashes.set(folder, hashPyFiles(folder));
-    const key = sha256([program.key, folderHashes.get(folder)!, options.pync.hash, options.target.name]).slice(0, 24);
+    const key = sha256([program.key, folderHashes.get(folder)!, options.pync.hash, targetLabel(options)]).slice(0, 24);
     const outcome = await buildAndRun(program, key, options);
     options.progress?.(++done, programs.length);
     return outcome;
@@ -189,7 +191,7 @@ interface BuildRecord {
 }
 
 async function buildAndRun(program: Program, key: string, options: HarnessOptions): Promise<Outcome> {
-  const folder = join(options.cacheDir, 'differential', options.target.name, program.key.replace(/\.py$/, ''));
+  const folder = join(options.cacheDir, 'differential', targetLabel(options), program.key.replace(/\.py$/, ''));
   const exe = join(folder, basename(program.source, '.py'));
   const recordFile = join(folder, 'build.json');
   let record: BuildRecord | null = readRecord(recordFile);
@@ -197,7 +199,7 @@ async function buildAndRun(program: Program, key: string, options: HarnessOption
   const buildCached = record !== null && (record.status !== 0 || existsSync(exe));
   if (!buildCached) {
     mkdirSync(folder, { recursive: true });
-    const r = await runTool(process.execPath, ['--input-type=module', '-e', PYNC_MAIN, options.pync.module, 'build', program.source, '--target', options.target.name, '-o', exe], {
+    const r = await runTool(process.execPath, ['--input-type=module', '-e', PYNC_MAIN, options.pync.module, 'build', program.source, '--target', options.target.name, ...(options.targetArgs ?? []), '-o', exe], {
       cwd: dirname(program.source),
       env: { ...process.env, PYNC_CACHE_DIR: options.cacheDir },
       timeoutMs: options.buildTimeoutMs ?? 300_000,
@@ -231,6 +233,12 @@ async function buildAndRun(program: Program, key: string, options: HarnessOption
   }
   if (run.stdout !== expected) return outcome('wrong-output', firstDifference(expected, run.stdout));
   return outcome('pass', '');
+}
+
+/** The target and its options, as a folder name: thumbv7m-none-eabi, thumbv7m-none-eabi--board_lm3s6965evb */
+export function targetLabel(options: Pick<HarnessOptions, 'target' | 'targetArgs'>): string {
+  const args = options.targetArgs ?? [];
+  return args.length === 0 ? options.target.name : `${options.target.name}-${args.join('_').replace(/[^\w.-]+/g, '_')}`;
 }
 
 // ---- verdicts and the report --------------------------------------------------------------------
