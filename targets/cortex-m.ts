@@ -97,7 +97,8 @@ export function cortexMTarget(arch: CortexMArch, options: TargetOptions = {}): T
       if (!board.qemuMachine) return null;
       // QEMU's option syntax doubles a comma inside a value
       const semihostingArgs = [exe, ...args].map((a) => `,arg=${a.replace(/,/g, ',,')}`).join('');
-      const serial = stdout === 'uart' ? ['-chardev', 'file,id=console,path=/dev/stdout,append=on', '-serial', 'chardev:console'] : ['-serial', 'none'];
+      // UART0 on QEMU's stdout (a stdio chardev: /dev/stdout cannot be opened when it is a socket)
+      const serial = stdout === 'uart' ? ['-chardev', 'stdio,id=console,signal=off', '-serial', 'chardev:console'] : ['-serial', 'none'];
       return {
         command: 'qemu-system-arm',
         args: [
