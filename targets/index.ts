@@ -12,20 +12,21 @@ import { aarch64AppleDarwin } from './aarch64-apple-darwin.js';
 import { aarch64LinuxGnu } from './aarch64-linux-gnu.js';
 import { armv7LinuxGnueabihf } from './armv7-linux-gnueabihf.js';
 import { hostArch } from './linux-gnu.js';
+import { TargetError } from './errors.js';
 import type { TargetDescriptor } from './target.js';
 import { riscv64LinuxGnu } from './riscv64-linux-gnu.js';
 import { x86_64AppleDarwin } from './x86_64-apple-darwin.js';
+import { thumbv7emNoneEabihf } from './thumbv7em-none-eabihf.js';
+import { thumbv7mNoneEabi } from './thumbv7m-none-eabi.js';
 import { x86_64LinuxGnu } from './x86_64-linux-gnu.js';
 
-export type { TargetABI, TargetDescriptor, RunCommand } from './target.js';
+export type { TargetABI, TargetDescriptor, TargetOptions, RunCommand } from './target.js';
 
-/** A target name pync does not know, or a host it cannot compile for. */
-export class TargetError extends Error {
-  override name = 'TargetError';
-}
+export { TargetError };
 
 const TARGETS: readonly TargetDescriptor[] = [
   x86_64LinuxGnu, aarch64LinuxGnu, armv7LinuxGnueabihf, riscv64LinuxGnu, aarch64AppleDarwin, x86_64AppleDarwin,
+  thumbv7mNoneEabi, thumbv7emNoneEabihf,
 ];
 
 const ARCH_SYNONYMS: Readonly<Record<string, string>> = { arm64: 'aarch64', amd64: 'x86_64', x64: 'x86_64', riscv64gc: 'riscv64' };

@@ -22,6 +22,9 @@ export async function main(argv: string[]): Promise<void> {
       global: true,
       describe: 'the target to compile for (default: this machine; `pync targets` lists them)',
     })
+    .option('board', { type: 'string', global: true, describe: 'bare metal: the board (mps2-an385, lm3s6965evb, mps2-an386)' })
+    .option('heap-size', { type: 'string', global: true, describe: 'bare metal: the static heap\'s size (64K, 2M; default: the board\'s)' })
+    .option('stdout', { type: 'string', global: true, describe: 'bare metal: where output goes, semihosting (default) or uart' })
     .command(buildCommand)
     .command(runCommand)
     .command(emitCommand)

@@ -3,7 +3,8 @@
 //   1. parse the entry file, then every module it imports that lives next to it (a.py, or a
 //      package a/__init__.py and a/b.py), transitively;
 //   2. per module: scopes (semantic/scopes.ts), lowering to pync IR (lower/), LLVM IR (codegen/);
-//   3. the program module: the table of compiled modules and main().
+//   3. the program module: the table of compiled modules, the table of the runtime's C modules
+//      the program imports (only those are linked in: firmware stays smaller) and main().
 // `import X` of a module that is neither the program's nor pync's own is a compile-time error
 // when X is a standard-library module (pync would otherwise give another answer than CPython),
 // and a ModuleNotFoundError at run time otherwise, as CPython raises it.
@@ -39,10 +40,10 @@ export async function compileProgram(entry: string, target: TargetABI, options: 
 }
 
 export function compileProgramSync(entry: string, target: TargetABI, options: CompileOptions): CompileResult {
-  const { irs, diagnostics, sources } = analyseProgram(entry, options);
+  const { irs, diagnostics, sources, builtinModules } = analyseProgram(entry, options);
   if (diagnostics.some((d) => d.severity === 'error')) return { modules: [], program: '', diagnostics, sources };
   const compiled: CompiledModule[] = irs.map((ir) => ({ name: ir.name, file: ir.file, llvm: emitModule(ir, target) }));
-  return { modules: compiled, program: emitProgram(irs.map((ir) => ir.name), target), diagnostics, sources };
+  return { modules: compiled, program: emitProgram(irs.map((ir) => ir.name), builtinModules, target), diagnostics, sources };
 }
 
 export interface AnalysedProgram {
@@ -50,16 +51,21 @@ export interface AnalysedProgram {
   readonly types: Inference | null;
   readonly diagnostics: Diagnostic[];
   readonly sources: Map<string, readonly string[]>;
+  /** the runtime's C modules (BUILTIN_MODULES) some module of the program imports */
+  readonly builtinModules: readonly string[];
 }
 
 /** Everything before code generation: parsing, scopes, types, pync IR (`pync emit ir|typed`). */
 export function analyseProgram(entry: string, options: Pick<CompileOptions, 'typed'>): AnalysedProgram {
   const { modules, diagnostics, sources } = loadProgram(entry);
-  if (diagnostics.some((d) => d.severity === 'error')) return { irs: [], types: null, diagnostics, sources };
+  if (diagnostics.some((d) => d.severity === 'error')) return { irs: [], types: null, diagnostics, sources, builtinModules: [] };
   const names = new Set(modules.map((m) => m.name));
   const importable = (name: string): boolean => names.has(name) || BUILTIN_MODULES.includes(name) || !isStdlib(name);
   const { irs, types } = lowerAllWithTypes(modules, importable, diagnostics, options.typed !== false);
-  return { irs, types, diagnostics, sources };
+  // imports are all static (__import__ is refused), so this is every C module the program can reach
+  const imported = new Set(modules.flatMap((m) => importedModules(m.ast)).map((n) => n.split('.')[0]!));
+  const builtinModules = BUILTIN_MODULES.filter((n) => imported.has(n) && !names.has(n));
+  return { irs, types, diagnostics, sources, builtinModules };
 }
 
 /** Lowers every module to pync IR; diagnostics are added to `diagnostics`. */

@@ -3,9 +3,9 @@
 //
 // Takes: the entry file, a target, build options and the program's arguments. Hands on: the
 // program's exit status (128 + signal when killed), with stdin/stdout/stderr passed through.
-// The executable lives in <cache>/run/<key>/, key = entry path + target + options; beside it a
-// manifest records the content hash of every source file, the runtime archive's key and the
-// identity of this pync. When all of them still match, the program runs without compiling.
+// The executable lives in <cache>/run/<key>/, key = entry path + target (with its configuration:
+// board, heap) + options; beside it a manifest records the content hash of every source file,
+// the runtime archive's key and the identity of this pync. When all of them still match, the program runs without compiling.
 
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -45,7 +45,7 @@ export async function runProgram(req: RunRequest): Promise<number> {
   const cacheDir = req.cacheDir ?? userCacheDir();
   const say = req.stderr ?? ((t: string) => void process.stderr.write(t));
   const entry = resolve(req.entry);
-  const folder = join(cacheDir, 'run', sha256(entry, req.target.name, String(req.optLevel), String(req.static), String(req.debug)).slice(0, 20));
+  const folder = join(cacheDir, 'run', sha256(entry, req.target.name, req.target.variant ?? '', String(req.optLevel), String(req.static), String(req.debug)).slice(0, 20));
   const exe = join(folder, basename(entry).replace(/\.py$/, '') + req.target.exeSuffix);
   // a target whose programs cannot run here is refused before anything is built
   if (!req.target.runCommand(exe, req.args, null)) throw cannotRunHere(req.target);

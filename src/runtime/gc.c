@@ -29,10 +29,23 @@
 #define PYNC_GC_MIN_THRESHOLD ((size_t)2 << 20)
 #endif
 
+/* Boards with a small static heap set smaller segments and smaller first sizes for the
+   collector's own arrays (defines from the target); memory from mmap is page-aligned anyway. */
+#ifndef PYNC_GC_META_ALIGN
+#define PYNC_GC_META_ALIGN 4096
+#endif
+#ifndef PYNC_GC_TABLE_MIN
+#define PYNC_GC_TABLE_MIN 1024
+#endif
+#ifndef PYNC_GC_ARRAY_MIN
+#define PYNC_GC_ARRAY_MIN 256
+#endif
+
 #define SEG_SIZE ((size_t)1 << PYNC_GC_SEGMENT_SHIFT)
 #define SEG_MASK (~(uintptr_t)(SEG_SIZE - 1))
 #define GRANULE 16
-#define MAX_SMALL 8192
+/* objects above a quarter of a segment get segments of their own */
+#define MAX_SMALL (SEG_SIZE / 4 < 8192 ? SEG_SIZE / 4 : 8192)
 
 /* SEG_CACHED: a dead large span kept for reuse (no object in it) */
 enum seg_kind { SEG_SMALL = 1, SEG_LARGE = 2, SEG_CACHED = 3 };
@@ -85,9 +98,9 @@ static segment *table_find(uintptr_t addr) {
 }
 
 static bool table_grow(void) {
-    size_t ncap = table_cap ? table_cap * 2 : 1024;
-    uintptr_t *nk = pync_platform_chunk_alloc(ncap * sizeof(uintptr_t), 4096);
-    segment **nv = pync_platform_chunk_alloc(ncap * sizeof(segment *), 4096);
+    size_t ncap = table_cap ? table_cap * 2 : PYNC_GC_TABLE_MIN;
+    uintptr_t *nk = pync_platform_chunk_alloc(ncap * sizeof(uintptr_t), PYNC_GC_META_ALIGN);
+    segment **nv = pync_platform_chunk_alloc(ncap * sizeof(segment *), PYNC_GC_META_ALIGN);
     if (!nk || !nv) {
         if (nk) pync_platform_chunk_free(nk, ncap * sizeof(uintptr_t));
         if (nv) pync_platform_chunk_free(nv, ncap * sizeof(segment *));
@@ -151,6 +164,7 @@ static size_t n_large, cap_large;
 static size_t heap_bytes;                /* bytes of segments held */
 static size_t live_bytes;                /* object bytes found live by the last collection */
 static size_t allocated_since_gc;
+static size_t min_threshold = PYNC_GC_MIN_THRESHOLD;
 static size_t threshold = PYNC_GC_MIN_THRESHOLD;
 static size_t n_collections;
 static size_t allocated_total;
@@ -169,8 +183,8 @@ static bool mstack_overflowed;
 /* ---- helpers -------------------------------------------------------------------------- */
 
 static void *grow_array(void *old, size_t *cap, size_t elem) {
-    size_t ncap = *cap ? *cap * 2 : 256;
-    void *n = pync_platform_chunk_alloc(ncap * elem, 4096);
+    size_t ncap = *cap ? *cap * 2 : PYNC_GC_ARRAY_MIN;
+    void *n = pync_platform_chunk_alloc(ncap * elem, PYNC_GC_META_ALIGN);
     if (!n) return NULL;
     if (old) {
         pync_memcpy(n, old, *cap * elem);
@@ -185,6 +199,9 @@ static inline void bit_set(uint64_t *bits, size_t i) { bits[i >> 6] |= (uint64_t
 
 void pync_gc_init(void *top) {
     stack_top = top;
+    /* a bounded heap (a board's) is collected after a quarter of it is allocated */
+    size_t limit = pync_platform_heap_limit();
+    if (limit && limit / 4 < min_threshold) min_threshold = threshold = limit / 4;
     size_t c = 0;
     for (size_t g = 0; g <= MAX_SMALL / GRANULE; g++) {
         while (class_sizes[c] < g * GRANULE) c++;
@@ -348,13 +365,39 @@ static void *alloc_large(size_t size) {
 
 /* ---- allocation ----------------------------------------------------------------------- */
 
+/* Out of memory: the whole free segments and dead large spans kept for reuse go back to the
+   platform, so that an allocation of another size (a large one, on a board's fixed heap) can
+   have their space. */
+static void release_kept_memory(void) {
+    for (size_t i = 0; i < n_small; i++) {
+        segment *s = all_small[i];
+        if (s->kind != 0) continue; /* only parked segments */
+        table_remove((uintptr_t)s);
+        pync_platform_chunk_free(s, SEG_SIZE);
+        heap_bytes -= SEG_SIZE;
+        all_small[i] = all_small[--n_small];
+        i--;
+    }
+    empty_segments = NULL;
+    n_empty_segments = 0;
+    for (size_t i = 0; i < n_large_cache; i++) {
+        segment *s = large_cache[i];
+        for (size_t off = 0; off < s->span; off += SEG_SIZE) table_remove((uintptr_t)s + off);
+        heap_bytes -= s->span;
+        pync_platform_chunk_free(s, s->span);
+    }
+    n_large_cache = 0;
+    large_cache_bytes = 0;
+}
+
 void *pync_gc_alloc(size_t size, const pync_type *type) {
     if (size < sizeof(pync_object)) size = sizeof(pync_object);
     if (allocated_since_gc >= threshold && !collecting) pync_gc_collect();
     void *p = size <= MAX_SMALL ? alloc_small(size) : alloc_large(size);
     if (!p) {
-        /* out of memory: collect and try once more */
+        /* out of memory: collect, give back what is kept for reuse, and try once more */
         if (!collecting) pync_gc_collect();
+        release_kept_memory();
         p = size <= MAX_SMALL ? alloc_small(size) : alloc_large(size);
         if (!p) {
             pync_raise_nomem();
@@ -471,8 +514,14 @@ void pync_gc_add_roots(pv *start, size_t count) {
 }
 
 __attribute__((noinline)) static void scan_stack(void) {
-    /* spill callee-saved registers into this frame so the scan sees them */
+    /* spill callee-saved registers into this frame so the scan sees them; a target can name
+       them instead (clang's __builtin_unwind_init pushes d8-d15 even for a Cortex-M3, which has
+       no such registers and faults) */
+#ifdef PYNC_GC_CALLEE_SAVED
+    __asm__ volatile("" ::: PYNC_GC_CALLEE_SAVED);
+#else
     __builtin_unwind_init();
+#endif
     volatile char here = 0;
     uintptr_t lo = (uintptr_t)&here;
     uintptr_t hi = (uintptr_t)stack_top;
@@ -625,7 +674,7 @@ void pync_gc_collect(void) {
     sweep();
     n_collections++;
     allocated_since_gc = 0;
-    threshold = 2 * live_bytes > PYNC_GC_MIN_THRESHOLD ? 2 * live_bytes : PYNC_GC_MIN_THRESHOLD;
+    threshold = 2 * live_bytes > min_threshold ? 2 * live_bytes : min_threshold;
     collecting = false;
 }
 

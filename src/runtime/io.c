@@ -7,7 +7,11 @@
 #include "internal.h"
 #include "platform/platform.h"
 
-#define OUT_BUFSIZE 8192
+/* boards with little RAM set a smaller buffer */
+#ifndef PYNC_STDOUT_BUFSIZE
+#define PYNC_STDOUT_BUFSIZE 8192
+#endif
+#define OUT_BUFSIZE PYNC_STDOUT_BUFSIZE
 
 static char out_buf[OUT_BUFSIZE];
 static size_t out_len;

@@ -99,9 +99,9 @@ int pync_module_add_functions(pv module, const pync_method_def *defs) {
 /* The compiled modules of the program, NULL-terminated; emitted by the compiler. */
 extern const pync_module_def *const pync_program_modules[];
 
-static const pync_builtin_module *const c_modules[] = {
-    &pync_mod_math, &pync_mod_random, &pync_mod_sys, &pync_mod_time, &pync_mod_cmath, &pync_mod_gc, &pync_mod_array, &pync_mod_struct, &pync_mod_io, &pync_mod_collections, &pync_mod_itertools, &pync_mod_functools, &pync_mod_operator, &pync_mod_types, NULL,
-};
+/* The C modules (mod_*.c) the program imports, NULL-terminated; emitted by the compiler, so that
+   a program links only those. Weak: a test driver with no Python program may have none. */
+extern const pync_builtin_module *const pync_program_c_modules[] __attribute__((weak));
 
 static pv loaded;   /* dict: name -> module */
 
@@ -149,11 +149,12 @@ pv pync_import(const char *name) {
         ((module_object *)m)->initialised = true;
         return m;
     }
-    for (size_t i = 0; c_modules[i]; i++) {
-        if (!pync_str_eq_cstr(pync_str_from_cstr(c_modules[i]->name), name)) continue;
+    for (size_t i = 0; pync_program_c_modules && pync_program_c_modules[i]; i++) {
+        const pync_builtin_module *c = pync_program_c_modules[i];
+        if (!pync_str_eq_cstr(pync_str_from_cstr(c->name), name)) continue;
         pv m = new_module(name, NULL);
         if (!m) return 0;
-        if (c_modules[i]->init(m) < 0) return 0;
+        if (c->init(m) < 0) return 0;
         ((module_object *)m)->initialised = true;
         return m;
     }

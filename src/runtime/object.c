@@ -63,7 +63,10 @@ bool pync_is_subtype(const pync_type *a, const pync_type *b) {
    in dynamic code looks up the class first every time. Any change to a class's namespace and
    every new class bump the version, which empties the cache (a freed class's address may be
    reused by a new one). */
-#define LOOKUP_CACHE_SIZE 4096
+#ifndef PYNC_LOOKUP_CACHE_SIZE
+#define PYNC_LOOKUP_CACHE_SIZE 4096   /* entries, a power of two; boards set fewer */
+#endif
+#define LOOKUP_CACHE_SIZE PYNC_LOOKUP_CACHE_SIZE
 static struct lookup_entry {
     const pync_type *type;
     pv name;

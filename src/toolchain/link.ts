@@ -4,13 +4,16 @@
 // libraries). Hands on: the executable at `output`, linked in a temporary folder beside it under
 // its own name (ld64.lld names the code signature after the file it writes) and renamed into
 // place. The link recipe's target-specific part (libraries, -static, --sysroot, -isysroot,
-// signing) comes from the target descriptor; this module adds what every link of the target's
-// object format needs: the lld flavour, dropping unused sections and, unless -g, debug info.
+// signing, a linker script) comes from the target descriptor; this module adds what every link
+// of the target's object format needs: the lld flavour, dropping unused sections and, unless -g,
+// debug info. A target with output images (firmware .bin/.hex) gets them beside the output, made
+// by llvm-objcopy from the linked file.
 
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { TargetDescriptor } from '../../targets/target.js';
+import { ToolchainError } from './errors.js';
 import { lldFlavour, type Llvm } from './llvm.js';
 import { runStep } from './run.js';
 
@@ -41,6 +44,7 @@ export async function linkExecutable(
   const ldPath = linker.flavour === 'ld.lld' ? llvm.lld : lldFlavour(llvm, linker.flavour);
   const tempDir = join(dirname(output), `.${basename(output)}.link-${process.pid}-${randomBytes(3).toString('hex')}`);
   const temp = join(tempDir, basename(output));
+  const linkerScript = target.linkerScript === undefined ? undefined : join(tempDir, 'link.ld');
   const args = [
     `--target=${target.clangTarget}`,
     ...target.cflags,
@@ -50,16 +54,43 @@ export async function linkExecutable(
     ...(options.debug ? [] : [linker.stripDebug]),
     ...objects,
     runtimeArchive,
-    ...target.linkArgs({ static: options.static, sysrootDir: options.sysrootDir }),
+    ...target.linkArgs({ static: options.static, sysrootDir: options.sysrootDir, linkerScript }),
     '-o',
     temp,
   ];
   mkdirSync(tempDir);
+  if (linkerScript) writeFileSync(linkerScript, target.linkerScript!);
   try {
     const r = await runStep('linking', llvm.clang, args);
+    const images = await makeImages(llvm, target, temp, output);
     renameSync(temp, output);
-    return r.ms;
+    return r.ms + images;
   } finally {
     rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+/** `fw.elf` → `fw.bin`, `fw.hex` (an output without the suffix gets the image's suffix added). */
+export function imagePath(output: string, target: TargetDescriptor, suffix: string): string {
+  const stem = target.exeSuffix && output.endsWith(target.exeSuffix) ? output.slice(0, -target.exeSuffix.length) : output;
+  return stem + suffix;
+}
+
+/** Writes the target's output images of the linked file `linked`; resolves to the time taken. */
+async function makeImages(llvm: Llvm, target: TargetDescriptor, linked: string, output: string): Promise<number> {
+  const images = target.outputImages ?? [];
+  if (images.length === 0) return 0;
+  if (!llvm.objcopy) throw new ToolchainError(`llvm-objcopy not found: ${target.name} firmware images need it (Debian package llvm-${llvm.major}; run scripts/setup)`);
+  let ms = 0;
+  for (const image of images) {
+    const path = imagePath(output, target, image.suffix);
+    const temp = `${path}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`;
+    try {
+      ms += (await runStep(`making ${image.suffix.slice(1)} image`, llvm.objcopy, ['-O', image.format, linked, temp])).ms;
+      renameSync(temp, path);
+    } finally {
+      rmSync(temp, { force: true });
+    }
+  }
+  return ms;
 }

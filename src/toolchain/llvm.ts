@@ -23,6 +23,8 @@ export interface Llvm {
   readonly clang: string;
   readonly lld: string;
   readonly ar: string;
+  /** llvm-objcopy (firmware images), null when not installed */
+  readonly objcopy: string | null;
   /** major version (19) */
   readonly major: number;
 }
@@ -77,7 +79,7 @@ async function locate(env: NodeJS.ProcessEnv, systemRoot: string): Promise<Llvm>
     const ar = toolOf(dirs, 'llvm-ar', major);
     if (!lld) throw missing(`ld.lld-${major}`, `lld-${major}`);
     if (!ar) throw missing(`llvm-ar-${major}`, `llvm-${major}`);
-    return { clang, lld, ar, major };
+    return { clang, lld, ar, objcopy: toolOf(dirs, 'llvm-objcopy', major), major };
   }
   const plain = firstExecutable(pathDirs.map((d) => join(d, 'clang')));
   if (plain) {
@@ -85,7 +87,7 @@ async function locate(env: NodeJS.ProcessEnv, systemRoot: string): Promise<Llvm>
     if (major >= MIN_LLVM_MAJOR) {
       const lld = firstExecutable(pathDirs.map((d) => join(d, 'ld.lld')));
       const ar = firstExecutable(pathDirs.map((d) => join(d, 'llvm-ar')));
-      if (lld && ar) return { clang: plain, lld, ar, major };
+      if (lld && ar) return { clang: plain, lld, ar, objcopy: firstExecutable(pathDirs.map((d) => join(d, 'llvm-objcopy'))), major };
     }
   }
   throw missing(`clang-${PREFERRED_LLVM_MAJOR}`, `clang-${PREFERRED_LLVM_MAJOR}`, ` (pync needs LLVM ${MIN_LLVM_MAJOR} or newer)`);
@@ -101,7 +103,7 @@ async function fromFolder(folder: string): Promise<Llvm> {
   if (!ar) throw new ToolchainError(`PYNC_LLVM=${folder} holds no llvm-ar`);
   const major = await majorOf(bin);
   if (major < MIN_LLVM_MAJOR) throw new ToolchainError(`PYNC_LLVM=${folder} is LLVM ${major}; pync needs ${MIN_LLVM_MAJOR} or newer`);
-  return { clang: bin, lld, ar, major };
+  return { clang: bin, lld, ar, objcopy: firstExecutable([join(dir, 'llvm-objcopy')]), major };
 }
 
 interface ToolDir {

@@ -52,6 +52,7 @@ export function runtimeCflags(target: TargetDescriptor): string[] {
     '-ffunction-sections',
     '-fdata-sections',
     ...defines,
+    ...(target.runtime.cflags ?? []),
   ];
 }
 

@@ -11,7 +11,8 @@
 // Environment: PYNC_DIFF_TARGETS=x86_64-linux-gnu,armv7-linux-gnueabihf+static (a comma-separated
 // list of runs: a target, +static for static builds), PYNC_DIFF_STATIC_SUBSET=all (static runs take
 // every program), PYNC_DIFF_FILTER=int/ (programs whose path contains it), PYNC_DIFF_CATEGORIES=all
-// or a list (see below), PYNC_UPDATE_EXPECTED_FAILURES=1 (rewrite the list from this
+// or a list (see below), PYNC_DIFF_BOARD=lm3s6965evb (bare-metal targets: another board than the
+// default), PYNC_UPDATE_EXPECTED_FAILURES=1 (rewrite the list from this
 // run's compile errors). Needs `npm run build`.
 
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { findLlvm } from '../../src/toolchain/llvm.js';
 import { ensureRuntime } from '../../src/toolchain/runtime.js';
 import { ensureTestSysroot, repoRoot, testCacheDir } from '../toolchain/support.js';
 import {
-  CATEGORIES, CORPUS_ROOT, buildName, collectPrograms, formatReport, judge, readExpectedFailures, runPrograms, snapshotPync, staleEntries, updatedExpectedFailures,
+  CATEGORIES, CORPUS_ROOT, collectPrograms, formatReport, targetLabel, judge, readExpectedFailures, runPrograms, snapshotPync, staleEntries, updatedExpectedFailures,
   writeExpectedFailures, type Outcome, type Verdict,
 } from './harness.js';
 
@@ -48,11 +49,15 @@ it('expected-failures.txt names only programs that exist', () => {
   expect(staleEntries(listed, collectPrograms())).toEqual([]);
 });
 
+const board = process.env.PYNC_DIFF_BOARD;
+
 describe.each(runNames)('%s', (runName) => {
   const isStatic = runName.endsWith('+static');
-  const target = resolveTarget(runName.replace(/\+static$/, ''));
+  const base = resolveTarget(runName.replace(/\+static$/, ''));
+  const targetArgs = board && base.configure ? ['--board', board] : [];
+  const target = board && base.configure ? base.configure({ board }) : base;
   const selected = isStatic ? staticPrograms : programs;
-  const name = buildName(target, isStatic);
+  const name = targetLabel({ target, targetArgs, static: isStatic });
   let verdicts: Verdict[] = [];
 
   beforeAll(async () => {
@@ -63,7 +68,7 @@ describe.each(runNames)('%s', (runName) => {
     // one runtime build up front, rather than two racing builds from the first two programs
     await ensureRuntime(target, await findLlvm(), { cacheDir, runtimeDir: pync.runtimeDir });
     const started = performance.now();
-    const outcomes = await runPrograms(selected, { target, sysrootDir, cacheDir, pync, jobs: 2, static: isStatic });
+    const outcomes = await runPrograms(selected, { target, targetArgs, sysrootDir, cacheDir, pync, jobs: 2, static: isStatic });
     allOutcomes.push(...outcomes);
     verdicts = judge(outcomes, listed);
     const report = formatReport(name, verdicts, (performance.now() - started) / 1000);

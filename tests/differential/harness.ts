@@ -118,6 +118,8 @@ export function writeExpectedFailures(entries: ReadonlyMap<string, string>, file
 
 export interface HarnessOptions {
   readonly target: TargetDescriptor;
+  /** target options for `pync build` (['--board', 'lm3s6965evb']), matching how `target` was configured */
+  readonly targetArgs?: readonly string[];
   /** the sysroot folder for foreign targets (null: host libraries) */
   readonly sysrootDir: string | null;
   /** build fully static executables (`pync build --static`), run under qemu without -L */
@@ -184,7 +186,7 @@ export async function runPrograms(programs: readonly Program[], options: Harness
   return mapLimit(programs, options.jobs ?? 2, async (program) => {
     const folder = dirname(program.source);
     if (!folderHashes.has(folder)) folderHashes.set(folder, hashPyFiles(folder));
-    const key = sha256([program.key, folderHashes.get(folder)!, options.pync.hash, options.target.name, options.static ? 'static' : 'dynamic']).slice(0, 24);
+    const key = sha256([program.key, folderHashes.get(folder)!, options.pync.hash, targetLabel(options)]).slice(0, 24);
     const outcome = await buildAndRun(program, key, options);
     options.progress?.(++done, programs.length);
     return outcome;
@@ -198,7 +200,7 @@ interface BuildRecord {
 }
 
 async function buildAndRun(program: Program, key: string, options: HarnessOptions): Promise<Outcome> {
-  const folder = join(options.cacheDir, 'differential', buildName(options.target, options.static ?? false), program.key.replace(/\.py$/, ''));
+  const folder = join(options.cacheDir, 'differential', targetLabel(options), program.key.replace(/\.py$/, ''));
   const exe = join(folder, basename(program.source, '.py'));
   const recordFile = join(folder, 'build.json');
   let record: BuildRecord | null = readRecord(recordFile);
@@ -206,7 +208,7 @@ async function buildAndRun(program: Program, key: string, options: HarnessOption
   const buildCached = record !== null && (record.status !== 0 || existsSync(exe));
   if (!buildCached) {
     mkdirSync(folder, { recursive: true });
-    const r = await runTool(process.execPath, ['--input-type=module', '-e', PYNC_MAIN, options.pync.module, 'build', program.source, '--target', options.target.name, ...(options.static ? ['--static'] : []), '-o', exe], {
+    const r = await runTool(process.execPath, ['--input-type=module', '-e', PYNC_MAIN, options.pync.module, 'build', program.source, '--target', options.target.name, ...(options.targetArgs ?? []), ...(options.static ? ['--static'] : []), '-o', exe], {
       cwd: dirname(program.source),
       env: { ...process.env, PYNC_CACHE_DIR: options.cacheDir },
       timeoutMs: options.buildTimeoutMs ?? 300_000,
@@ -249,9 +251,14 @@ export function expectedOutputFor(program: Program, target: TargetDescriptor): s
   return existsSync(own) ? own : program.expectedOutput;
 }
 
-/** How reports and build folders name a run: the target, '-static' for static builds. */
-export function buildName(target: TargetDescriptor, isStatic: boolean): string {
-  return isStatic ? `${target.name}-static` : target.name;
+/**
+ * How reports and build folders name a run: the target, its options, '-static' for static
+ * builds (thumbv7m-none-eabi--board_lm3s6965evb, armv7-linux-gnueabihf-static).
+ */
+export function targetLabel(options: Pick<HarnessOptions, 'target' | 'targetArgs' | 'static'>): string {
+  const args = options.targetArgs ?? [];
+  const base = args.length === 0 ? options.target.name : `${options.target.name}-${args.join('_').replace(/[^\w.-]+/g, '_')}`;
+  return options.static ? `${base}-static` : base;
 }
 
 // ---- verdicts and the report --------------------------------------------------------------------

@@ -443,3 +443,5 @@ int main(int argc, char **argv) {
 /* The compiled modules of the "program": none (module.c's registry, normally emitted by the
    compiler). */
 const pync_module_def *const pync_program_modules[] = {NULL};
+/* the C modules the cases call into (normally the compiler lists what a program imports) */
+const pync_builtin_module *const pync_program_c_modules[] = {&pync_mod_math, &pync_mod_cmath, &pync_mod_random, &pync_mod_sys, NULL};

@@ -17,6 +17,9 @@ interface BuildArgs {
   file: string;
   output?: string;
   target?: string | string[];
+  board?: string;
+  'heap-size'?: string;
+  stdout?: string;
   O?: number | number[];
   debug: boolean;
   static: boolean;
@@ -41,7 +44,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       .example('pync build app.py --target x86_64-linux-gnu,armv7-linux-gnueabihf -o dist/app', 'writes dist/app-x86_64-linux-gnu and dist/app-armv7-linux-gnueabihf') as never,
   handler: (args) =>
     reportUserErrors(args.verbose, async () => {
-      const targets = targetsFromArgs(args.target);
+      const targets = targetsFromArgs(args.target, args);
       const request = (target: TargetDescriptor, output: string | undefined): BuildRequest => ({
         entry: args.file,
         target,

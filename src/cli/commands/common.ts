@@ -1,4 +1,5 @@
-// cli/commands/common.ts — what the build-related commands share: reading --target and -O, and
+// cli/commands/common.ts — what the build-related commands share: reading --target (with the
+// target options --board, --heap-size, --stdout) and -O, and
 // turning the errors a user can cause into one line and an exit status.
 //
 //   TargetError (unknown --target)              → `pync: error: …`, status 2 (a usage error)
@@ -7,32 +8,62 @@
 // Anything else is a bug in pync and reaches main's internal-error handler.
 
 import { hostTarget, resolveTarget, TargetError } from '../../../targets/index.js';
-import type { TargetDescriptor } from '../../../targets/target.js';
+import type { TargetDescriptor, TargetOptions } from '../../../targets/target.js';
 import { BuildError, DiagnosticsReported } from '../../driver/errors.js';
 import type { OptLevel } from '../../driver/build.js';
 import { SysrootError } from '../../sysroot/paths.js';
 import { ToolchainError } from '../../toolchain/errors.js';
 import { UsageError } from '../errors.js';
 
-/** The target named by --target, or the host's. */
-export function targetFromArgs(target: string | string[] | undefined): TargetDescriptor {
-  const targets = targetsFromArgs(target);
+/** The global options that configure a target (bare-metal boards). */
+export interface TargetOptionArgs {
+  board?: string;
+  'heap-size'?: string;
+  stdout?: string;
+}
+
+/** The target named by --target, or the host's, configured by --board/--heap-size/--stdout. */
+export function targetFromArgs(target: string | string[] | undefined, optionArgs: TargetOptionArgs = {}): TargetDescriptor {
+  const targets = targetsFromArgs(target, optionArgs);
   if (targets.length > 1) throw new UsageError('give one --target here: only `pync build` builds for several targets at once');
   return targets[0]!;
 }
 
-/** The targets named by --target (`a,b`, or the option given more than once), or the host's. */
-export function targetsFromArgs(target: string | string[] | undefined): TargetDescriptor[] {
+/**
+ * The targets named by --target (`a,b`, or the option given more than once), or the host's,
+ * each configured by --board/--heap-size/--stdout.
+ */
+export function targetsFromArgs(target: string | string[] | undefined, optionArgs: TargetOptionArgs = {}): TargetDescriptor[] {
   try {
-    if (target === undefined) return [hostTarget()];
-    const names = (Array.isArray(target) ? target : [target]).flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
-    if (names.length === 0) throw new UsageError('--target needs a target name (`pync targets` lists them)');
-    const targets = names.map(resolveTarget);
-    return targets.filter((t, i) => targets.indexOf(t) === i);
+    let targets: TargetDescriptor[];
+    if (target === undefined) {
+      targets = [hostTarget()];
+    } else {
+      const names = (Array.isArray(target) ? target : [target]).flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+      if (names.length === 0) throw new UsageError('--target needs a target name (`pync targets` lists them)');
+      const resolved = names.map(resolveTarget);
+      targets = resolved.filter((t, i) => resolved.indexOf(t) === i);
+    }
+    const heapSize = optionArgs['heap-size'] === undefined ? undefined : parseSize('--heap-size', String(optionArgs['heap-size']));
+    const options: TargetOptions = { board: optionArgs.board, heapSize, stdout: optionArgs.stdout };
+    const given = (['board', 'heap-size', 'stdout'] as const).filter((k) => optionArgs[k] !== undefined);
+    if (given.length === 0) return targets;
+    return targets.map((t) => {
+      if (!t.configure) throw new UsageError(`${given.map((k) => `--${k}`).join(', ')}: ${t.name} takes no target options (they are for bare-metal targets)`);
+      return t.configure(options);
+    });
   } catch (e) {
     if (e instanceof TargetError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** `64K`, `2M`, `65536` → bytes (K = 1024). */
+export function parseSize(option: string, text: string): number {
+  const m = /^\s*(\d+)\s*([kKmM]?)(?:i?[bB])?\s*$/.exec(text);
+  if (!m) throw new UsageError(`${option} takes a size such as 65536, 64K or 2M (got '${text}')`);
+  const unit = { '': 1, k: 1024, m: 1024 * 1024 }[m[2]!.toLowerCase() as '' | 'k' | 'm'];
+  return Number(m[1]) * unit;
 }
 
 /** -O0..-O3 (the last one given wins); `fallback` when absent. */

@@ -11,6 +11,9 @@ interface RunArgs {
   args: string[];
   '--'?: string[];
   target?: string;
+  board?: string;
+  'heap-size'?: string;
+  stdout?: string;
   O?: number | number[];
   debug: boolean;
   static: boolean;
@@ -33,7 +36,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('pync --target aarch64-linux-gnu run app.py', 'runs the aarch64 build under qemu-aarch64') as never,
   handler: (args) =>
     reportUserErrors(args.verbose, async () => {
-      const target = targetFromArgs(args.target);
+      const target = targetFromArgs(args.target, args);
       return runProgram({
         entry: args.file,
         target,

@@ -1,7 +1,8 @@
 /* platform/platform.h — what the runtime needs from the system it runs on.
  *
  * One implementation per platform: posix.c (Linux, via the C library), darwin.c (macOS, via
- * libSystem; both share posix_common.h), and later baremetal.c. Nothing above this layer knows
+ * libSystem; both share posix_common.h) and baremetal.c (boards: semihosting or a UART, a static
+ * heap). Nothing above this layer knows
  * which one it is running on. */
 #ifndef PYNC_PLATFORM_H
 #define PYNC_PLATFORM_H
@@ -12,6 +13,9 @@
 /* Memory for the heap: `size` bytes aligned to `align` (a power of two), zeroed, or NULL. */
 void *pync_platform_chunk_alloc(size_t size, size_t align);
 void pync_platform_chunk_free(void *p, size_t size);
+/* All the memory chunk_alloc can ever hand out (a board's static heap), or 0 when it is not
+   bounded in advance: the collector sizes its thresholds to it. */
+size_t pync_platform_heap_limit(void);
 
 /* Unbuffered I/O on file descriptors 0, 1, 2. Return bytes transferred, or -1. */
 long pync_platform_write(int fd, const void *buf, size_t n);

@@ -52,6 +52,9 @@ void *pync_platform_chunk_alloc(size_t size, size_t align) {
 
 void pync_platform_chunk_free(void *p, size_t size) { munmap(p, size); }
 
+/* no limit but the system's: the heap grows with the program */
+size_t pync_platform_heap_limit(void) { return 0; }
+
 long pync_platform_write(int fd, const void *buf, size_t n) {
     const char *b = buf;
     size_t done = 0;
