@@ -12,8 +12,12 @@
 //     the sysroot (an absolute target would point at the host's files);
 //   - hard links: to a file met earlier in the archives.
 // Only then is each archive extracted, with every entry's path replaced by the checked one
-// (`root` removed), modes reduced to rwxr-xr-x at most, and ownership left to the user.
+// (`root` removed), modes reduced to rwxr-xr-x at most, and ownership left to the user. Symlinks
+// are made last, by this module: nothing is ever written through one, and their order in the
+// archive does not matter (tar would refuse a symlink whose target passes through another).
 
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { list, extract, type ReadEntry } from 'tar';
 import { SysrootError } from './errors.js';
 
@@ -47,6 +51,11 @@ export async function unpackArchives(archives: readonly ArchiveToUnpack[], dest:
   for (const a of archives) checked.push(tree.add(await readEntries(a), a.root, a.label));
   tree.checkLinks();
   for (let i = 0; i < archives.length; i++) await extractChecked(archives[i]!, checked[i]!, dest);
+  for (const e of checked.flat()) {
+    if (e.type !== 'SymbolicLink') continue;
+    mkdirSync(dirname(join(dest, e.rel)), { recursive: true });
+    symlinkSync(e.linkpath, join(dest, e.rel));
+  }
 }
 
 async function readEntries(a: ArchiveToUnpack): Promise<Entry[]> {
@@ -78,7 +87,7 @@ async function extractChecked(a: ArchiveToUnpack, entries: readonly CheckedEntry
         const want = entries[index++];
         // the same bytes are read twice, so this holds; it guards the pairing of entries
         if (!want || want.path !== entry.path || want.type !== entry.type) paired = false;
-        if (!want || !paired || want.rel === '') return false;
+        if (!want || !paired || want.rel === '' || want.type === 'SymbolicLink') return false;
         entry.path = want.rel;
         if (want.type === 'Link') entry.linkpath = want.linkRel;
         const mode = entry.mode ?? 0o644;
@@ -94,15 +103,14 @@ async function extractChecked(a: ArchiveToUnpack, entries: readonly CheckedEntry
 
 /** The sysroot's tree as the archives describe it, checked entry by entry. */
 class TreeCheck {
-  /** rel path → 'dir' | 'file' | 'symlink' */
-  private readonly kinds = new Map<string, string>();
+  /** rel path → what it is, its name in its archive, and the archive's label (for errors) */
+  private readonly entries = new Map<string, { kind: 'dir' | 'file' | 'symlink'; name: string; label: string }>();
+  /** rel path → symlink target */
   private readonly symlinks = new Map<string, string>();
 
   add(entries: readonly Entry[], root: string, label: string): CheckedEntry[] {
     const rootParts = root === '' ? [] : root.split('/');
-    const refuse = (why: string): never => {
-      throw new SysrootError(`unsafe archive ${label}: ${why}; refused, nothing installed`);
-    };
+    const refuse = (why: string): never => refuseArchive(label, why);
     const relOf = (name: string, what: string): string => {
       const parts = nameParts(name, refuse);
       if (rootParts.some((p, i) => parts[i] !== p)) refuse(`${what} '${name}' is outside its folder '${root}/'`);
@@ -118,36 +126,35 @@ class TreeCheck {
         if (kind !== 'dir') refuse(`'${e.path}' would replace the sysroot folder itself`);
         return { ...e, rel, linkRel: '' };
       }
-      const seen = this.kinds.get(rel);
-      if (seen !== undefined && !(seen === 'dir' && kind === 'dir')) refuse(`'${e.path}' occurs twice`);
+      const seen = this.entries.get(rel);
+      if (seen !== undefined && !(seen.kind === 'dir' && kind === 'dir')) refuse(`'${e.path}' occurs twice`);
       let linkRel = '';
       if (e.type === 'Link') {
         linkRel = relOf(e.linkpath, `hard link '${e.path}' ->`);
-        if (this.kinds.get(linkRel) !== 'file' || this.symlinks.has(linkRel)) refuse(`hard link '${e.path}' -> '${e.linkpath}' does not name a file earlier in the archive`);
+        if (this.entries.get(linkRel)?.kind !== 'file') refuse(`hard link '${e.path}' -> '${e.linkpath}' does not name a file earlier in the archive`);
       }
       if (e.type === 'SymbolicLink') {
         if (e.linkpath === '' || e.linkpath.startsWith('/')) refuse(`symlink '${e.path}' -> '${e.linkpath}' points outside the sysroot`);
         this.symlinks.set(rel, e.linkpath);
       }
-      this.kinds.set(rel, kind);
+      this.entries.set(rel, { kind, name: e.path, label });
       return { ...e, rel, linkRel };
     });
   }
 
   /** After every archive: nothing under a symlink, and every symlink resolves inside. */
   checkLinks(): void {
-    for (const rel of this.kinds.keys()) {
+    for (const [rel, entry] of this.entries) {
       const parts = rel.split('/');
       for (let n = 1; n < parts.length; n++) {
-        const prefix = parts.slice(0, n).join('/');
-        if (this.symlinks.has(prefix)) {
-          throw new SysrootError(`unsafe archive: '${rel}' lies under the symlink '${prefix}'; refused, nothing installed`);
-        }
+        const link = this.entries.get(parts.slice(0, n).join('/'));
+        if (link?.kind === 'symlink') refuseArchive(entry.label, `'${entry.name}' lies under the symlink '${link.name}'`);
       }
     }
     for (const [rel, target] of this.symlinks) {
       if (this.resolve(rel.split('/').slice(0, -1), target, 0) === null) {
-        throw new SysrootError(`unsafe archive: symlink '${rel}' -> '${target}' points outside the sysroot; refused, nothing installed`);
+        const link = this.entries.get(rel)!;
+        refuseArchive(link.label, `symlink '${link.name}' -> '${target}' points outside the sysroot`);
       }
     }
   }
@@ -173,6 +180,10 @@ class TreeCheck {
     }
     return at;
   }
+}
+
+function refuseArchive(label: string, why: string): never {
+  throw new SysrootError(`unsafe archive ${label}: ${why}; refused, nothing installed`);
 }
 
 /** The components of an archive member's name; refuses absolute names and '..'. */

@@ -11,13 +11,14 @@
 // stdout. Failures are one line (status 1); src/sysroot/ does the work.
 
 import type { CommandModule } from 'yargs';
-import { resolveTarget, TargetError } from '../../../targets/index.js';
+import { resolveTarget, TargetError, type TargetDescriptor } from '../../../targets/index.js';
 import { BuildError } from '../../driver/errors.js';
 import { installSysroot } from '../../sysroot/install.js';
 import { listSysroots, removeSysroot } from '../../sysroot/manage.js';
 import { hasManifest, loadManifest } from '../../sysroot/manifest.js';
 import { mirrorFromEnv } from '../../sysroot/mirror.js';
-import { readStamp, requireSysroot, stampArchives } from '../../sysroot/paths.js';
+import { readStamp, requireSysroot, stampArchives, sysrootDir, SysrootError } from '../../sysroot/paths.js';
+import { UsageError } from '../errors.js';
 import { reportUserErrors, targetFromArgs } from './common.js';
 
 interface TripleArgs {
@@ -101,7 +102,17 @@ const pathCommand: CommandModule<object, TripleArgs> = {
   builder: (y) => y.positional('triple', tripleOption) as never,
   handler: (args) =>
     reportUserErrors(false, async () => {
-      const target = targetFromArgs(args.triple);
+      let target: TargetDescriptor;
+      try {
+        target = targetFromArgs(args.triple);
+      } catch (e) {
+        // not a target: a sysroot name with a manifest
+        if (!(e instanceof UsageError) || !hasManifest(args.triple)) throw e;
+        const dir = sysrootDir(args.triple);
+        if (readStamp(dir) === null) throw new SysrootError(`the ${args.triple} sysroot is not installed (${dir}): install it with pync sysroot install ${args.triple}`);
+        process.stdout.write(dir + '\n');
+        return;
+      }
       const dir = requireSysroot(target);
       if (dir === null) throw new BuildError(`${target.name} links against this machine's own libraries and has no sysroot`);
       process.stdout.write(dir + '\n');
