@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SysrootError } from './paths.js';
+import { SysrootError } from './errors.js';
 
 export interface SysrootArchive {
   /** where the archive is published (http or https); a mirror replaces all but its file name */
@@ -52,8 +52,12 @@ export function manifestFile(name: string, dir: string = manifestsDir()): string
   return join(dir, `${name}.json`);
 }
 
-export function hasManifest(name: string, dir: string = manifestsDir()): boolean {
-  return existsSync(manifestFile(name, dir));
+export function hasManifest(name: string, dir?: string): boolean {
+  try {
+    return existsSync(manifestFile(name, dir ?? manifestsDir()));
+  } catch {
+    return false;
+  }
 }
 
 /** The names of every manifest in `dir`, sorted. */
