@@ -78,7 +78,7 @@ export function loadManifest(name: string, dir: string = manifestsDir()): Sysroo
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new SysrootError(`no manifest for the ${name} sysroot (${file}); scripts/make-sysroot builds one from Debian packages`);
+      throw new SysrootError(`no manifest for the ${name} sysroot (${file}): make the sysroot with scripts/make-sysroot ${name}, or write its manifest (docs/sysroots.md)`);
     }
     throw new SysrootError(`cannot read ${file}: ${(e as Error).message}`);
   }
