@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installSysroot, type InstallRequest } from '../../src/sysroot/install.js';
-import { loadManifest, type SysrootManifest } from '../../src/sysroot/manifest.js';
+import { listManifests, loadManifest, type SysrootManifest } from '../../src/sysroot/manifest.js';
 import { archiveSource, mirrorFromEnv } from '../../src/sysroot/mirror.js';
 import { readStamp } from '../../src/sysroot/paths.js';
 import { sha256, snapshot, sysrootsListing, tempDir, TestServer, writeManifest } from './support.js';
@@ -302,8 +302,10 @@ describe('manifests', () => {
   });
 
   it('every manifest in sysroots/ reads', () => {
+    const names = listManifests();
+    expect(names).toContain('aarch64-linux-gnu');
+    for (const name of names) expect(loadManifest(name).archives.length).toBeGreaterThan(0);
     const m = loadManifest('aarch64-linux-gnu');
-    expect(m.archives).toHaveLength(1);
     expect(m.archives[0]!.root).toBe('aarch64-linux-gnu');
     expect(m.required).toContain('lib/ld-linux-aarch64.so.1');
   });
