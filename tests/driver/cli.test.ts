@@ -185,10 +185,10 @@ describe('pync run', () => {
     }
   }, 300_000);
 
-  it('says in one line which command creates a missing sysroot', () => {
+  it('says in one line which command installs a missing sysroot', () => {
     const empty = mkdtempSync(join(tmpdir(), 'pync-nocache-'));
     const r = pync(['--target', 'aarch64-linux-gnu', 'run', 'greet.py'], { cache: empty });
-    expectOneLineError(r, 1, /the aarch64-linux-gnu sysroot is not installed .*: create it with scripts\/make-sysroot aarch64-linux-gnu$/m);
+    expectOneLineError(r, 1, /the aarch64-linux-gnu sysroot is not installed .*: install it with pync sysroot install aarch64-linux-gnu$/m);
   });
 });
 
@@ -239,7 +239,7 @@ describe('pync targets and pync sysroot path', () => {
     }
     expect(arm).toContain(sysroot);
     const empty = mkdtempSync(join(tmpdir(), 'pync-nocache-'));
-    expect(pync(['targets'], { cache: empty }).stdout).toContain('missing: scripts/make-sysroot aarch64-linux-gnu');
+    expect(pync(['targets'], { cache: empty }).stdout).toContain('missing: pync sysroot install aarch64-linux-gnu');
   });
 
   it('prints an installed sysroot\'s folder, for any spelling of the target', () => {
@@ -253,7 +253,7 @@ describe('pync targets and pync sysroot path', () => {
 
   it('a missing sysroot, or a target without one, is a one-line error', () => {
     const empty = mkdtempSync(join(tmpdir(), 'pync-nocache-'));
-    expectOneLineError(pync(['sysroot', 'path', 'aarch64-linux-gnu'], { cache: empty }), 1, /create it with scripts\/make-sysroot aarch64-linux-gnu/);
+    expectOneLineError(pync(['sysroot', 'path', 'aarch64-linux-gnu'], { cache: empty }), 1, /install it with pync sysroot install aarch64-linux-gnu/);
     expectOneLineError(pync(['sysroot', 'path', 'x86_64-linux-gnu']), 1, /x86_64-linux-gnu links against this machine's own libraries and has no sysroot/);
   });
 });

@@ -9,7 +9,7 @@ import { delimiter, join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { hostTarget, listTargets } from '../../../targets/index.js';
 import type { TargetDescriptor } from '../../../targets/target.js';
-import { sysrootCreateCommand, sysrootState } from '../../sysroot/paths.js';
+import { sysrootInstallCommand, sysrootState } from '../../sysroot/paths.js';
 
 export const targetsCommand: CommandModule = {
   command: 'targets',
@@ -38,7 +38,7 @@ function sysrootColumn(t: TargetDescriptor): string {
   const state = sysrootState(t);
   if (state.kind === 'host') return 'not needed (host libraries)';
   if (state.kind === 'installed') return state.dir;
-  return `missing: ${sysrootCreateCommand(t.sysroot!)}`;
+  return `missing: ${sysrootInstallCommand(t)}`;
 }
 
 function onPath(command: string): boolean {
