@@ -103,6 +103,7 @@ describe('pync build', () => {
 
 describe('pync build for several targets', () => {
   it('writes OUT-<target> for each target given, and each runs', () => {
+    ensureTestSysroot('armv7-linux-gnueabihf');
     const out = join(work, 'dist', 'greet');
     const r = pync(['build', 'greet.py', '--target', 'x86_64-linux-gnu,armv7-linux-gnueabihf', '-o', out]);
     expect(r.status, r.stderr).toBe(0);

@@ -136,6 +136,19 @@ describe('pync build with no file', () => {
     if (process.arch === 'x64') expect(spawnSync(x86, { encoding: 'utf8' }).stdout).toBe('hello from app-x86_64-linux-gnu\n');
   }, 300_000);
 
+  it('builds firmware for the board the project names', () => {
+    ensureTestSysroot('thumbv7m-none-eabi');
+    const dir = project('[tool.pync]\nentry = "app.py"\noutput = "fw.elf"\ntargets = ["thumbv7m-none-eabi"]\nboard = "mps2-an386"\n');
+    const r = pync(['build'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    for (const f of ['fw.elf', 'fw.bin', 'fw.hex']) expect(existsSync(join(dir, f))).toBe(true);
+    // built for that board's memory map: it runs on it
+    const run = spawnSync('qemu-system-arm', ['-machine', 'mps2-an386', '-display', 'none', '-monitor', 'none', '-serial', 'none',
+      '-semihosting-config', 'enable=on,target=native', '-kernel', join(dir, 'fw.elf')], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stdout).toBe('hi\n');
+    expect(run.status).toBe(0);
+  }, 300_000);
+
   it('one-line errors: no project, a bad key, a bad target in the file, a board', () => {
     const empty = mkdtempSync(join(tmpdir(), 'pync-noproject-'));
     const none = pync(['build'], empty);
@@ -152,6 +165,10 @@ describe('pync build with no file', () => {
 
     const board = pync(['build'], project('[tool.pync]\nentry = "app.py"\nboard = "mps2-an385"\n'));
     expect(board.status).toBe(1);
-    expect(board.stderr).toBe("pync: error: pyproject.toml:3: board = 'mps2-an385': no target of this pync has boards\n");
+    expect(board.stderr).toBe("pync: error: pyproject.toml:3: board = 'mps2-an385': none of the project's targets takes a board (bare-metal targets do)\n");
+
+    const badBoard = pync(['build'], project('[tool.pync]\nentry = "app.py"\ntargets = ["thumbv7m-none-eabi"]\nboard = "pdp-11"\n'));
+    expect(badBoard.status).toBe(1);
+    expect(badBoard.stderr).toMatch(/^pync: error: pyproject\.toml:4: .*pdp-11.*\n$/);
   });
 });

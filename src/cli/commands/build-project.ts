@@ -29,6 +29,9 @@ export async function buildProject(args: BuildArgs): Promise<number> {
     }
   }
   // the project's board applies to its bare-metal targets (--board wins)
+  if (project.board !== null && !targets.some((t) => t.configure)) {
+    throw new BuildError(`${project.where('board')}: board = '${project.board}': none of the project's targets takes a board (bare-metal targets do)`);
+  }
   if (project.board !== null && args.board === undefined) {
     const heapSize = args['heap-size'] === undefined ? undefined : parseSize('--heap-size', String(args['heap-size']));
     targets = targets.map((t) => {
