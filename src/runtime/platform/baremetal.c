@@ -41,13 +41,13 @@ __attribute__((section(".bss.pync_stack"), aligned(8), used)) static uint8_t sta
 /* ---- semihosting --------------------------------------------------------------------------- */
 
 enum {
-    SYS_OPEN = 0x01, SYS_CLOSE = 0x02, SYS_WRITE = 0x05, SYS_READ = 0x06, SYS_FLEN = 0x0c,
+    SYS_OPEN = 0x01, SYS_CLOSE = 0x02, SYS_WRITE = 0x05, SYS_READ = 0x06, SYS_SEEK = 0x0a, SYS_FLEN = 0x0c, SYS_ERRNO = 0x13,
     SYS_CLOCK = 0x10, SYS_TIME = 0x11, SYS_GET_CMDLINE = 0x15, SYS_EXIT = 0x18,
     SYS_EXIT_EXTENDED = 0x20, SYS_ELAPSED = 0x30, SYS_TICKFREQ = 0x31,
 };
 enum { ADP_STOPPED_APPLICATION_EXIT = 0x20026, ADP_STOPPED_RUNTIME_ERROR_UNKNOWN = 0x20023 };
 /* SYS_OPEN modes: "r" = 0, "w" = 4, "a" = 8 (ISO C fopen modes in the order the spec lists them) */
-enum { OPEN_READ = 0, OPEN_WRITE = 4, OPEN_APPEND = 8 };
+enum { OPEN_READ = 0, OPEN_WRITE = 4, OPEN_APPEND = 8, OPEN_BINARY = 1 };
 
 static long semihost(long op, const void *arg) {
     register long r0 __asm__("r0") = op;
@@ -105,7 +105,15 @@ static void uart_putc(char c) {
 
 /* ---- I/O ------------------------------------------------------------------------------------ */
 
+/* Files open()ed by the program are host files reached through semihosting: descriptor
+   FILE_FD_BASE + the semihosting handle. */
+#define FILE_FD_BASE 3
+
 long pync_platform_write(int fd, const void *buf, size_t n) {
+    if (fd >= FILE_FD_BASE) {
+        uintptr_t block[3] = {(uintptr_t)(fd - FILE_FD_BASE), (uintptr_t)buf, n};
+        return semihost(SYS_WRITE, block) == 0 ? (long)n : -1;
+    }
     if (fd < 1 || fd > 2) return -1;
 #if PYNC_STDOUT_UART
     const char *b = buf;
@@ -122,8 +130,8 @@ long pync_platform_write(int fd, const void *buf, size_t n) {
 }
 
 long pync_platform_read(int fd, void *buf, size_t n) {
-    if (fd != 0) return -1;
-    long h = console(0);
+    if (fd != 0 && fd < FILE_FD_BASE) return -1;
+    long h = fd == 0 ? console(0) : fd - FILE_FD_BASE;
     if (h < 0) return -1;
     uintptr_t block[3] = {(uintptr_t)h, (uintptr_t)buf, n};
     long left = semihost(SYS_READ, block);
@@ -191,22 +199,84 @@ int pync_platform_sleep(double seconds) {
     return 0;
 }
 
-/* A board has no file system: open() raises OSError (ENOSYS) */
+/* open(): the host's file through semihosting (SYS_OPEN with an fopen mode). Semihosting has no
+   exclusive creation: 'x' checks first that the file cannot be opened for reading. */
+static long host_open(const char *path, int mode) {
+    uintptr_t block[3] = {(uintptr_t)path, (uintptr_t)mode, cstr_len(path)};
+    return semihost(SYS_OPEN, block);
+}
+
+static int host_errno(void) {
+    long e = semihost(SYS_ERRNO, 0);
+    return e > 0 ? (int)e : 2;   /* ENOENT when the host says nothing */
+}
+
 int pync_platform_open(const char *path, int flags) {
-    (void)path;
-    (void)flags;
-    return -38;
+    int mode = OPEN_READ;
+    if (flags & PYNC_OPEN_APPEND) mode = OPEN_APPEND;
+    else if (flags & PYNC_OPEN_WRITE) mode = OPEN_WRITE;
+    if (flags & PYNC_OPEN_EXCLUSIVE) {
+        long h = host_open(path, OPEN_READ | OPEN_BINARY);
+        if (h >= 0) {
+            uintptr_t block[1] = {(uintptr_t)h};
+            semihost(SYS_CLOSE, block);
+            return -17;   /* EEXIST */
+        }
+    }
+    long h = host_open(path, mode | OPEN_BINARY);
+    if (h < 0) return -host_errno();
+    if (mode == OPEN_READ) {
+        /* a directory opens, then reads as empty though its length is not 0: refuse it here, as
+           a hosted open() of a directory for reading fails at its first read */
+        uintptr_t len_block[1] = {(uintptr_t)h};
+        long len = semihost(SYS_FLEN, len_block);
+        char probe;
+        uintptr_t read_block[3] = {(uintptr_t)h, (uintptr_t)&probe, 1};
+        uintptr_t seek_block[2] = {(uintptr_t)h, 0};
+        bool empty_read = len > 0 && semihost(SYS_READ, read_block) == 1;
+        if (empty_read || (len > 0 && semihost(SYS_SEEK, seek_block) != 0)) {
+            uintptr_t close_block[1] = {(uintptr_t)h};
+            semihost(SYS_CLOSE, close_block);
+            return -21;   /* EISDIR */
+        }
+    }
+    if (mode == OPEN_APPEND) {
+        /* QEMU's semihosting writes an "ab" file from its start: move to its end first */
+        uintptr_t len_block[1] = {(uintptr_t)h};
+        long len = semihost(SYS_FLEN, len_block);
+        uintptr_t seek_block[2] = {(uintptr_t)h, (uintptr_t)(len > 0 ? len : 0)};
+        if (len < 0 || semihost(SYS_SEEK, seek_block) != 0) {
+            int err = host_errno();
+            uintptr_t close_block[1] = {(uintptr_t)h};
+            semihost(SYS_CLOSE, close_block);
+            return -err;
+        }
+    }
+    return (int)(h + FILE_FD_BASE);
 }
 
 int pync_platform_close(int fd) {
-    (void)fd;
-    return -9;   /* EBADF: nothing was opened */
+    if (fd < FILE_FD_BASE) return -9;   /* EBADF */
+    uintptr_t block[1] = {(uintptr_t)(fd - FILE_FD_BASE)};
+    return semihost(SYS_CLOSE, block) == 0 ? 0 : -host_errno();
 }
 
+/* The messages of the errors a host file operation reports (Linux's numbering and wording, as
+   QEMU's semihosting passes the host's errno through) */
 const char *pync_platform_strerror(int err) {
     switch (err) {
+    case 1: return "Operation not permitted";
+    case 2: return "No such file or directory";
+    case 5: return "Input/output error";
     case 9: return "Bad file descriptor";
+    case 13: return "Permission denied";
+    case 17: return "File exists";
+    case 20: return "Not a directory";
+    case 21: return "Is a directory";
+    case 24: return "Too many open files";
     case 28: return "No space left on device";
+    case 30: return "Read-only file system";
+    case 36: return "File name too long";
     case 38: return "Function not implemented";
     default: return "Unknown error";
     }
