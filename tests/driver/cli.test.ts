@@ -124,7 +124,7 @@ describe('pync build for several targets', () => {
     symlinkSync(join(testCacheDir(), 'runtime'), join(cache, 'runtime'));
     const r = pync(['build', 'greet.py', '--target', 'riscv64-linux-gnu', '--target', 'x86_64-linux-gnu', '-o', join(work, 'partial', 'greet')], { cache });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^pync: error: riscv64-linux-gnu: the riscv64-linux-gnu sysroot is not installed .*make-sysroot riscv64-linux-gnu$/m);
+    expect(r.stderr).toMatch(/^pync: error: riscv64-linux-gnu: the riscv64-linux-gnu sysroot is not installed .*: install it with pync sysroot install riscv64-linux-gnu$/m);
     expect(r.stderr).toMatch(/^pync: built for 1 of 2 targets; failed: riscv64-linux-gnu$/m);
     expect(readdirSync(join(work, 'partial'))).toEqual(['greet-x86_64-linux-gnu']);
   }, 600_000);
