@@ -102,8 +102,7 @@ static bool static_defines(const pync_type *t, int d) {
 }
 
 /* The dunder method d defined by a class in type's MRO (not by a built-in), or 0. */
-static pv lookup_dunder(const pync_type *type, int d) {
-    if (!(type->flags & PYNC_TF_HEAPTYPE)) return 0;
+static pv lookup_dunder_uncached(const pync_type *type, int d) {
     const pync_tuple *mro = (const pync_tuple *)type->mro;
     for (size_t i = 0; i < mro->size; i++) {
         const pync_type *t = (const pync_type *)mro->items[i];
@@ -116,6 +115,28 @@ static pv lookup_dunder(const pync_type *type, int d) {
         if (pync_current_exc) return 0;
     }
     return 0;
+}
+
+/* lookup_dunder's answers, valid while no class or class attribute changes (every attribute
+   access of an instance asks for __getattribute__, and on failure __getattr__) */
+#ifndef PYNC_DUNDER_CACHE_SIZE
+#define PYNC_DUNDER_CACHE_SIZE 512   /* entries, a power of two */
+#endif
+static struct dunder_entry { const pync_type *type; int d; uint32_t version; pv value; } dunder_cache[PYNC_DUNDER_CACHE_SIZE];
+
+static pv lookup_dunder(const pync_type *type, int d) {
+    if (!(type->flags & PYNC_TF_HEAPTYPE)) return 0;
+    uint32_t version = pync_type_cache_version();
+    struct dunder_entry *e = &dunder_cache[(((uintptr_t)type >> 4) * 31u + (unsigned)d) & (PYNC_DUNDER_CACHE_SIZE - 1)];
+    if (e->type == type && e->d == d && e->version == version) return e->value;
+    pv v = lookup_dunder_uncached(type, d);
+    if (!pync_current_exc) {
+        e->type = type;
+        e->d = d;
+        e->version = version;
+        e->value = v;
+    }
+    return v;
 }
 
 static const pync_type *layout_of(const pync_type *type) {

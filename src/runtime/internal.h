@@ -97,6 +97,8 @@ pv pync_raise_exhausted(pv it);
 pv pync_seqiter_new(pv seq);
 /* Empties the cache of MRO lookups: call after any change to a class's namespace. */
 void pync_type_cache_invalidate(void);
+/* changes whenever a class or a class attribute does: caches of class lookups compare it */
+uint32_t pync_type_cache_version(void);
 /* Looks `name` up along type's MRO; 0 (no exception) if absent. */
 pv pync_type_lookup(const pync_type *type, pv name);
 pv pync_type_lookup_cstr(const pync_type *type, const char *name);

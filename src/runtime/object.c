@@ -76,6 +76,7 @@ static struct lookup_entry {
 static uint32_t lookup_version = 1;
 
 void pync_type_cache_invalidate(void) { lookup_version++; }
+uint32_t pync_type_cache_version(void) { return lookup_version; }
 
 static pv type_lookup_uncached(const pync_type *type, pv name);
 
@@ -115,9 +116,30 @@ static pv type_lookup_uncached(const pync_type *type, pv name) {
     return 0;
 }
 
+/* The interned str of each C string literal the runtime looks names up by (keyed by its
+   address), so that those lookups hit the lookup cache and allocate nothing. */
+#define CSTR_CACHE_SIZE 256
+static struct cstr_entry { const char *key; pv str; } cstr_cache[CSTR_CACHE_SIZE];
+
+static void cstr_cache_roots(void) {
+    for (size_t i = 0; i < CSTR_CACHE_SIZE; i++) pync_gc_visit(cstr_cache[i].str);
+}
+
 pv pync_type_lookup_cstr(const pync_type *type, const char *name) {
-    pv s = pync_str_from_cstr(name);
-    return s ? pync_type_lookup(type, s) : 0;
+    static bool registered;
+    struct cstr_entry *e = &cstr_cache[((uintptr_t)name >> 2) & (CSTR_CACHE_SIZE - 1)];
+    if (e->key != name) {
+        pv s = pync_str_from_cstr(name);
+        s = s ? pync_str_intern(s) : 0;
+        if (!s) return 0;
+        if (!registered) {
+            pync_register_static_roots(cstr_cache_roots);
+            registered = true;
+        }
+        e->key = name;
+        e->str = s;
+    }
+    return pync_type_lookup(type, e->str);
 }
 
 /* A method of a built-in type, stored in its dict. */
