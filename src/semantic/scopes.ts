@@ -353,9 +353,11 @@ class ScopeBuilder {
         }
         this.add(s, target.id, DEF_LOCAL, target);
         if (s !== scope) {
-          // each comprehension level refers to it as a free (or global) name
+          // each comprehension level refers to it as a free name, or a global one when it binds
+          // in the module or the function declares it global (as CPython's symtable does)
+          const asGlobal = s.kind === 'module' || ((s.flags.get(target.id) ?? 0) & DEF_GLOBAL) !== 0;
           for (let c: Scope = scope; c !== s; c = c.parent!) {
-            c.flags.set(target.id, (c.flags.get(target.id) ?? 0) | (s.kind === 'module' ? DEF_GLOBAL : DEF_NONLOCAL));
+            c.flags.set(target.id, (c.flags.get(target.id) ?? 0) | (asGlobal ? DEF_GLOBAL : DEF_NONLOCAL));
           }
         }
         return;
