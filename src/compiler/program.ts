@@ -15,7 +15,8 @@ import type { TargetABI } from '../../targets/target.js';
 import type * as A from '../frontend/ast.js';
 import { CompileError, Messages, makeDiagnostic, type Diagnostic } from '../frontend/diagnostics.js';
 import { parseBytes } from '../frontend/parse.js';
-import { analyzeScopes } from '../semantic/scopes.js';
+import { analyzeScopes, boundGlobals, type ScopeTree, type StarNames } from '../semantic/scopes.js';
+import { BUILTIN_STAR_EXPORTS } from './star-exports.js';
 import { inferProgram, type Inference } from '../types/infer.js';
 import { lowerModule } from '../lower/module.js';
 import { emitModule } from '../codegen/llvm-module.js';
@@ -77,7 +78,7 @@ export function lowerAll(modules: readonly SourceModule[], importable: (name: st
 function lowerAllWithTypes(modules: readonly SourceModule[], importable: (name: string) => boolean, diagnostics: Diagnostic[],
   typed: boolean): { irs: IRModule[]; types: Inference | null } {
   const out: IRModule[] = [];
-  const analysed = modules.map((m) => ({ ...m, scopes: analyzeScopes(m.ast, m.file) }));
+  const analysed = analyseModules(modules);
   for (const m of analysed) diagnostics.push(...m.scopes.diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { irs: out, types: null };
   const types = typed ? inferProgram(analysed) : null;
@@ -89,6 +90,53 @@ function lowerAllWithTypes(modules: readonly SourceModule[], importable: (name: 
     if (lowered.ir) out.push(lowered.ir);
   }
   return { irs: out, types };
+}
+
+/**
+ * Scopes of every module. A module that does `from m import *` needs m's public names first, so
+ * modules are analysed on demand: m's own tree (its __all__, else its global names not starting
+ * with '_'), or the recorded exports of a built-in C module; an import cycle through `*` leaves
+ * the names unknown (the import is then refused).
+ */
+function analyseModules(modules: readonly SourceModule[]): (SourceModule & { scopes: ScopeTree })[] {
+  const byName = new Map(modules.map((m) => [m.name, m]));
+  const trees = new Map<string, ScopeTree>();
+  const inProgress = new Set<string>();
+  const exportsOf = (name: string): StarNames | null => {
+    const m = byName.get(name);
+    if (!m) {
+      const names = BUILTIN_MODULES.includes(name) ? BUILTIN_STAR_EXPORTS[name] : undefined;
+      // what CPython's module exports; one pync's module lacks is left unbound
+      return names ? { names, fromAll: false } : null;
+    }
+    const tree = treeOf(m);
+    if (!tree) return null;
+    const all = declaredAll(m.ast);
+    return all ? { names: all, fromAll: true } : { names: [...boundGlobals(tree)].filter((n) => !n.startsWith('_')).sort(), fromAll: false };
+  };
+  const treeOf = (m: SourceModule): ScopeTree | null => {
+    const done = trees.get(m.name);
+    if (done) return done;
+    if (inProgress.has(m.name)) return null;
+    inProgress.add(m.name);
+    const tree = analyzeScopes(m.ast, m.file, exportsOf);
+    inProgress.delete(m.name);
+    trees.set(m.name, tree);
+    return tree;
+  };
+  return modules.map((m) => ({ ...m, scopes: treeOf(m)! }));
+}
+
+/** A module's `__all__ = [...]` (or a tuple) of string constants at its top level, else null. */
+function declaredAll(module: A.ModuleNode): string[] | null {
+  let names: string[] | null = null;
+  for (const s of module.body) {
+    if (s._type !== 'Assign' || !s.targets.some((t) => t._type === 'Name' && t.id === '__all__')) continue;
+    const v = s.value;
+    if ((v._type !== 'List' && v._type !== 'Tuple') || !v.elts.every((e) => e._type === 'Constant' && typeof e.value === 'string')) return null;
+    names = v.elts.map((e) => (e as A.ConstantNode).value as string);
+  }
+  return names;
 }
 
 function isStdlib(name: string): boolean {

@@ -7,6 +7,7 @@ import type * as A from '../frontend/ast.js';
 import { Messages, makeDiagnostic } from '../frontend/diagnostics.js';
 import { Lowerer, UnsupportedError } from './lowerer.js';
 import { storeName } from './names.js';
+import { starImportNames } from '../semantic/scopes.js';
 
 function checkImportable(L: Lowerer, name: string, node: A.AnyNode & { lineno: number; col_offset: number }): void {
   if (L.module.importable(name)) return;
@@ -35,7 +36,27 @@ export function lowerImportFrom(L: Lowerer, s: A.ImportFromNode): void {
   checkImportable(L, name, s);
   const m = L.call('pync_import', 'obj', [L.cstr(name)], ['ptr'], 'null');
   for (const a of s.names) {
-    if (a.name === '*') L.unsupported(a, "'from ... import *'", 'import the names you use');
+    if (a.name === '*') {
+      const star = starImportNames.get(s);
+      if (!star) L.unsupported(a, "'from ... import *'", 'import the names you use');
+      for (const n of star!.names) {
+        if (star!.fromAll) {
+          // every name of __all__ must exist: AttributeError otherwise, as in CPython
+          storeName(L, n, L.callObj('pync_getattr', m, L.str(n)));
+          continue;
+        }
+        // each public name the module has (one bound only on some paths may be missing)
+        const v = L.call('pync_import_star_name', 'obj', [m, L.str(n)], ['obj', 'obj'], 'exc');
+        const bind = L.newBlock('import.star');
+        const next = L.newBlock();
+        L.branch(L.is(v, L.null()), next, bind);
+        L.setBlock(bind);
+        storeName(L, n, v);
+        L.jump(next);
+        L.setBlock(next);
+      }
+      continue;
+    }
     const v = L.callObj('pync_import_from', m, L.str(a.name));
     storeName(L, a.asname ?? a.name, v);
   }

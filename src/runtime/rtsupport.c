@@ -231,6 +231,15 @@ pv pync_import_from(pv module, pv name) {
     return pync_raise_fmt(&pync_ImportError_type, "cannot import name '%U' from '%U' (unknown location)", name, modname);
 }
 
+/* `from module import *`, one name: the attribute, or 0 with no exception when the module does
+   not have it (a name its source binds only on some paths) */
+pv pync_import_star_name(pv module, pv name) {
+    pv v = pync_getattr(module, name);
+    if (v || !pync_isinstance_type(pync_current_exc, &pync_AttributeError_type)) return v;
+    pync_exc_clear();
+    return 0;
+}
+
 /* ---- with ------------------------------------------------------------------------------------------ */
 
 /* `with mgr`: (type(mgr).__exit__ bound to mgr, type(mgr).__enter__(mgr)). */

@@ -91,8 +91,24 @@ export interface ScopeTree {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function analyzeScopes(module: A.ModuleNode, file: string): ScopeTree {
-  const builder = new ScopeBuilder(file);
+/**
+ * The names each `from m import *` binds, as analyzeScopes found them (m's public names): the
+ * inference and the lowering bind the same ones. A node missing here could not be resolved.
+ */
+export const starImportNames = new WeakMap<A.ImportFromNode, StarNames>();
+
+/** What `from m import *` binds: m's __all__ (each must exist: AttributeError otherwise, as in
+ * CPython), or its public names (those it has when the import runs). */
+export interface StarNames {
+  readonly names: readonly string[];
+  readonly fromAll: boolean;
+}
+
+/** The public names of module `name` for `from name import *`, or null when they are not known. */
+export type StarExports = (name: string) => StarNames | null;
+
+export function analyzeScopes(module: A.ModuleNode, file: string, starExports: StarExports = () => null): ScopeTree {
+  const builder = new ScopeBuilder(file, starExports);
   const top = new Scope('module', '<module>', null, module, '');
   builder.scopeOf.set(module, top);
   builder.visitBody(top, module.body);
@@ -103,7 +119,7 @@ export function analyzeScopes(module: A.ModuleNode, file: string): ScopeTree {
 class ScopeBuilder {
   readonly scopeOf = new Map<A.AnyNode, Scope>();
   readonly diagnostics: Diagnostic[] = [];
-  constructor(readonly file: string) {}
+  constructor(readonly file: string, readonly starExports: StarExports = () => null) {}
 
   error(template: MessageTemplate, args: (string | number)[], node: ScopeNode): void {
     this.diagnostics.push(makeDiagnostic(template, args, this.file, node.lineno, node.col_offset));
@@ -247,6 +263,11 @@ class ScopeBuilder {
         for (const a of s.names) {
           if (a.name === '*') {
             if (scope.kind !== 'module') this.error(M.importStarNotAtModuleLevel, [], s);
+            const star = s._type === 'ImportFrom' && s.level === 0 && s.module ? this.starExports(s.module) : null;
+            if (scope.kind === 'module' && star && s._type === 'ImportFrom') {
+              for (const n of star.names) this.add(scope, n, DEF_LOCAL | DEF_IMPORT, a);
+              starImportNames.set(s, star);
+            }
             continue;
           }
           const bound = a.asname ?? (s._type === 'Import' ? a.name.split('.')[0] : a.name);

@@ -10,7 +10,7 @@
 import type * as A from '../frontend/ast.js';
 import { PyBytes, PyComplex, PyEllipsis, PyFloat, PyWideStr } from '../frontend/ast.js';
 import type { Scope, ScopeTree } from '../semantic/scopes.js';
-import { boundGlobals } from '../semantic/scopes.js';
+import { boundGlobals, starImportNames } from '../semantic/scopes.js';
 import {
   makeObj, objType, setEscapeHook, showType, tv, unify, TypeVar, type ClassInfo, type FunctionRef, type Shape,
 } from './types.js';
@@ -465,6 +465,13 @@ export class Inference implements ProgramTypes {
         return;
       case 'ImportFrom':
         for (const a of s.names) {
+          if (a.name === '*') {
+            // bound when the module has them: not surely bound (see lower/imports.ts)
+            for (const n of starImportNames.get(s)?.names ?? []) {
+              this.assign(inst, scope, { _type: 'Name', id: n, ctx: 'Store', lineno: s.lineno, col_offset: s.col_offset, end_lineno: s.end_lineno, end_col_offset: s.end_col_offset } as A.NameNode, this.rules.importedName(s.module ?? '', n));
+            }
+            continue;
+          }
           const t = this.rules.importedName(s.module ?? '', a.name);
           this.assign(inst, scope, { _type: 'Name', id: a.asname ?? a.name, ctx: 'Store', lineno: s.lineno, col_offset: s.col_offset, end_lineno: s.end_lineno, end_col_offset: s.end_col_offset } as A.NameNode, t);
           if (topLevel) this.noteBoundName(inst, a.asname ?? a.name);
