@@ -72,6 +72,7 @@ export function cortexMTarget(arch: CortexMArch, options: TargetOptions = {}): T
         PYNC_STDOUT_BUFSIZE: '512',
         PYNC_LOOKUP_CACHE_SIZE: '128',
         PYNC_DUNDER_CACHE_SIZE: '32',
+        PYNC_CSTR_CACHE_SIZE: '32',
         PYNC_STACK_SIZE: String(stackSize),
         // the registers the collector spills before scanning the stack (see gc.c: scan_stack)
         PYNC_GC_CALLEE_SAVED: '"r4","r5","r6","r7","r8","r9","r10","r11"',

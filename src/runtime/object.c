@@ -118,7 +118,10 @@ static pv type_lookup_uncached(const pync_type *type, pv name) {
 
 /* The interned str of each C string literal the runtime looks names up by (keyed by its
    address), so that those lookups hit the lookup cache and allocate nothing. */
-#define CSTR_CACHE_SIZE 256
+#ifndef PYNC_CSTR_CACHE_SIZE
+#define PYNC_CSTR_CACHE_SIZE 256   /* entries, a power of two; boards set fewer */
+#endif
+#define CSTR_CACHE_SIZE PYNC_CSTR_CACHE_SIZE
 static struct cstr_entry { const char *key; pv str; } cstr_cache[CSTR_CACHE_SIZE];
 
 static void cstr_cache_roots(void) {
