@@ -60,7 +60,7 @@ function lowerStmt(L: Lowerer, s: A.Stmt): void {
       lowerFor(L, s);
       return;
     case 'AsyncFor':
-      lowerAsyncFor(L, s);
+      lowerIteratorLoop(L, s, 'async');
       return;
     case 'Break':
     case 'Continue':
@@ -194,22 +194,33 @@ function lowerWhile(L: Lowerer, s: A.WhileNode): void {
 
 function lowerFor(L: Lowerer, s: A.ForNode): void {
   if (typedFor(L, s, (continueTo, breakTo) => loop(L, continueTo, breakTo, () => lowerBody(L, s.body)))) return;
+  lowerIteratorLoop(L, s, 'sync');
+}
+
+/** What differs between a for loop and an async for loop over an iterator. */
+const ITERATOR_LOOPS = {
+  sync: { iter: 'pync_iter', slot: '.iter', label: 'for', next: nextItem, release: 'pync_generator_release' },
+  async: { iter: 'pync_aiter', slot: '.aiter', label: 'afor', next: nextItemAsync, release: 'pync_async_generator_release' },
+} as const;
+
+/** `for` over iter(x), or `async for` over aiter(x) with each item awaited from __anext__(). */
+function lowerIteratorLoop(L: Lowerer, s: A.ForNode | A.AsyncForNode, kind: 'sync' | 'async'): void {
+  const k = ITERATOR_LOOPS[kind];
   const iterable = lowerExpr(L, s.iter);
   L.line = s.iter.lineno;
-  const it = L.callObj('pync_iter', iterable);
-  const itSlot = L.fn.slot('.iter');
+  const it = L.callObj(k.iter, iterable);
+  const itSlot = L.fn.slot(k.slot);
   L.localSet(itSlot, it);
-  const head = L.newBlock('for.head');
-  const body = L.newBlock('for.body');
-  const done = L.newBlock('for.end');
-  const orelse = s.orelse.length ? L.newBlock('for.else') : done;
+  const head = L.newBlock(`${k.label}.head`);
+  const body = L.newBlock(`${k.label}.body`);
+  const done = L.newBlock(`${k.label}.end`);
+  const orelse = s.orelse.length ? L.newBlock(`${k.label}.else`) : done;
   const loopParts = (breakTo: Block): void => {
     L.jump(head);
     L.setBlock(head);
     L.line = s.lineno;
-    const item = nextItem(L, L.localGet(itSlot, null), body, orelse);
-    L.setBlock(body);
-    assignTo(L, s.target, item, iterElementShape(L, s.iter));
+    const item = k.next(L, L.localGet(itSlot, null), body, orelse);
+    assignTo(L, s.target, item, kind === 'sync' ? iterElementShape(L, s.iter) : undefined);
     loop(L, head, breakTo, () => lowerBody(L, s.body));
     L.jump(head);
     if (s.orelse.length) {
@@ -218,8 +229,8 @@ function lowerFor(L: Lowerer, s: A.ForNode): void {
       L.jump(done);
     }
   };
-  if (iteratesFreshGenerator(s.iter, L.module.freshGeneratorFunctions, 'sync')) {
-    closingFreshGenerator(L, 'pync_generator_release', itSlot, done, loopParts);
+  if (iteratesFreshGenerator(s.iter, L.module.freshGeneratorFunctions, kind)) {
+    closingFreshGenerator(L, k.release, itSlot, done, loopParts);
   } else {
     loopParts(done);
   }
@@ -245,39 +256,6 @@ function closingFreshGenerator(L: Lowerer, releaseFn: string, itSlot: number, do
   L.setBlock(excPath);
   release(L);
   rethrow(L);
-}
-
-/** `async for`: the for loop over aiter(x), each item awaited from __anext__(). */
-function lowerAsyncFor(L: Lowerer, s: A.AsyncForNode): void {
-  const iterable = lowerExpr(L, s.iter);
-  L.line = s.iter.lineno;
-  const it = L.callObj('pync_aiter', iterable);
-  const itSlot = L.fn.slot('.aiter');
-  L.localSet(itSlot, it);
-  const head = L.newBlock('afor.head');
-  const body = L.newBlock('afor.body');
-  const done = L.newBlock('afor.end');
-  const orelse = s.orelse.length ? L.newBlock('afor.else') : done;
-  const loopParts = (breakTo: Block): void => {
-    L.jump(head);
-    L.setBlock(head);
-    L.line = s.lineno;
-    const item = nextItemAsync(L, L.localGet(itSlot, null), body, orelse);
-    assignTo(L, s.target, item);
-    loop(L, head, breakTo, () => lowerBody(L, s.body));
-    L.jump(head);
-    if (s.orelse.length) {
-      L.setBlock(orelse);
-      lowerBody(L, s.orelse);
-      L.jump(done);
-    }
-  };
-  if (iteratesFreshGenerator(s.iter, L.module.freshGeneratorFunctions, 'async')) {
-    closingFreshGenerator(L, 'pync_async_generator_release', itSlot, done, loopParts);
-  } else {
-    loopParts(done);
-  }
-  L.setBlock(done);
 }
 
 /**
