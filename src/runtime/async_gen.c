@@ -507,25 +507,7 @@ pv pync_async_for_item(pv gen) {
 
 /* `async with mgr`: (type(mgr).__aexit__ bound to mgr, the awaitable of type(mgr).__aenter__(mgr)). */
 pv pync_async_with_enter(pv mgr) {
-    const pync_type *t = pv_type(mgr);
-    pv enter = pync_type_lookup_cstr(t, "__aenter__");
-    if (!enter) {
-        if (pync_current_exc) return 0;
-        return pync_raise_fmt(&pync_TypeError_type, "'%s' object does not support the asynchronous context manager protocol", t->name);
-    }
-    pv exit = pync_type_lookup_cstr(t, "__aexit__");
-    if (!exit) {
-        if (pync_current_exc) return 0;
-        return pync_raise_fmt(&pync_TypeError_type,
-                              "'%s' object does not support the asynchronous context manager protocol (missed __aexit__ method)", t->name);
-    }
-    pv bound_exit = pync_descr_get(exit, mgr, t);
-    if (!bound_exit) return 0;
-    pv bound_enter = pync_descr_get(enter, mgr, t);
-    if (!bound_enter) return 0;
-    pv awaitable = pync_call0(bound_enter);
-    if (!awaitable) return 0;
-    return pync_tuple_pack(2, bound_exit, awaitable);
+    return pync_enter_context(mgr, "__aenter__", "__aexit__", "asynchronous context manager");
 }
 
 /* Leaving an `async with` body: the awaitable of aexit(None, None, None), or of

@@ -99,6 +99,8 @@ pv pync_seqiter_new(pv seq);
 void pync_type_cache_invalidate(void);
 /* changes whenever a class or a class attribute does: caches of class lookups compare it */
 uint32_t pync_type_cache_version(void);
+/* (bound exit, enter result) of a context manager: rtsupport.c (with, async with) */
+pv pync_enter_context(pv mgr, const char *enter_name, const char *exit_name, const char *protocol);
 /* Looks `name` up along type's MRO; 0 (no exception) if absent. */
 pv pync_type_lookup(const pync_type *type, pv name);
 pv pync_type_lookup_cstr(const pync_type *type, const char *name);

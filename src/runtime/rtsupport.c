@@ -242,28 +242,35 @@ pv pync_import_star_name(pv module, pv name) {
 
 /* ---- with ------------------------------------------------------------------------------------------ */
 
-/* `with mgr`: (type(mgr).__exit__ bound to mgr, type(mgr).__enter__(mgr)). */
-pv pync_with_enter(pv mgr) {
+/*
+ * (type(mgr).<exit> bound to mgr, type(mgr).<enter>(mgr)): `with` (__enter__/__exit__) and
+ * `async with` (__aenter__/__aexit__, whose enter result is then awaited). `protocol` names the
+ * protocol in CPython's errors: "context manager" or "asynchronous context manager".
+ */
+pv pync_enter_context(pv mgr, const char *enter_name, const char *exit_name, const char *protocol) {
     const pync_type *t = pv_type(mgr);
-    pv enter = pync_type_lookup_cstr(t, "__enter__");
+    pv enter = pync_type_lookup_cstr(t, enter_name);
     if (!enter) {
         if (pync_current_exc) return 0;
-        return pync_raise_fmt(&pync_TypeError_type, "'%s' object does not support the context manager protocol", t->name);
+        return pync_raise_fmt(&pync_TypeError_type, "'%s' object does not support the %s protocol", t->name, protocol);
     }
-    pv exit = pync_type_lookup_cstr(t, "__exit__");
+    pv exit = pync_type_lookup_cstr(t, exit_name);
     if (!exit) {
         if (pync_current_exc) return 0;
-        return pync_raise_fmt(&pync_TypeError_type,
-                              "'%s' object does not support the context manager protocol (missed __exit__ method)", t->name);
+        return pync_raise_fmt(&pync_TypeError_type, "'%s' object does not support the %s protocol (missed %s method)", t->name, protocol,
+                              exit_name);
     }
     pv bound_exit = pync_descr_get(exit, mgr, t);
     if (!bound_exit) return 0;
     pv bound_enter = pync_descr_get(enter, mgr, t);
     if (!bound_enter) return 0;
-    pv value = pync_call0(bound_enter);
-    if (!value) return 0;
-    return pync_tuple_pack(2, bound_exit, value);
+    pv entered = pync_call0(bound_enter);
+    if (!entered) return 0;
+    return pync_tuple_pack(2, bound_exit, entered);
 }
+
+/* `with mgr`: (type(mgr).__exit__ bound to mgr, type(mgr).__enter__(mgr)). */
+pv pync_with_enter(pv mgr) { return pync_enter_context(mgr, "__enter__", "__exit__", "context manager"); }
 
 /* Leaving a `with` body: exit(None, None, None), or exit(type, exc, tb) when it raised `exc`.
    1 if the exception is to be suppressed, 0 if not, -1 if __exit__ raised. */
