@@ -12,7 +12,7 @@ import { BuildError } from '../../driver/errors.js';
 import { loadProjectHere, projectOutput } from '../../driver/project.js';
 import { UsageError } from '../errors.js';
 import { buildEach, type BuildArgs } from './build.js';
-import { optLevelFromArgs, parseSize, targetsFromArgs } from './common.js';
+import { optLevelFromArgs, targetOptionsFromArgs, targetsFromArgs } from './common.js';
 
 export async function buildProject(args: BuildArgs): Promise<number> {
   const project = loadProjectHere();
@@ -33,11 +33,11 @@ export async function buildProject(args: BuildArgs): Promise<number> {
     throw new BuildError(`${project.where('board')}: board = '${project.board}': none of the project's targets takes a board (bare-metal targets do)`);
   }
   if (project.board !== null && args.board === undefined) {
-    const heapSize = args['heap-size'] === undefined ? undefined : parseSize('--heap-size', String(args['heap-size']));
+    const options = { ...targetOptionsFromArgs(cliOptions), board: project.board };
     targets = targets.map((t) => {
       if (!t.configure) return t;
       try {
-        return t.configure({ board: project.board!, heapSize, stdout: args.stdout });
+        return t.configure(options);
       } catch (e) {
         if (e instanceof TargetError) throw new BuildError(`${project.where('board')}: ${e.message}`);
         throw e;

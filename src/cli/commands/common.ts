@@ -44,8 +44,7 @@ export function targetsFromArgs(target: string | string[] | undefined, optionArg
       const resolved = names.map(resolveTarget);
       targets = resolved.filter((t, i) => resolved.indexOf(t) === i);
     }
-    const heapSize = optionArgs['heap-size'] === undefined ? undefined : parseSize('--heap-size', String(optionArgs['heap-size']));
-    const options: TargetOptions = { board: optionArgs.board, heapSize, stdout: optionArgs.stdout };
+    const options = targetOptionsFromArgs(optionArgs);
     const given = (['board', 'heap-size', 'stdout'] as const).filter((k) => optionArgs[k] !== undefined);
     if (given.length === 0) return targets;
     return targets.map((t) => {
@@ -56,6 +55,12 @@ export function targetsFromArgs(target: string | string[] | undefined, optionArg
     if (e instanceof TargetError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** --board/--heap-size/--stdout as the TargetOptions a bare-metal target's configure() takes. */
+export function targetOptionsFromArgs(optionArgs: TargetOptionArgs): TargetOptions {
+  const heapSize = optionArgs['heap-size'] === undefined ? undefined : parseSize('--heap-size', String(optionArgs['heap-size']));
+  return { board: optionArgs.board, heapSize, stdout: optionArgs.stdout };
 }
 
 /** `64K`, `2M`, `65536` → bytes (K = 1024). */
