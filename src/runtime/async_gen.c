@@ -276,26 +276,26 @@ static pv athrow_throw(pv self, pv *args, size_t nargs, pv kwnames) {
     return athrow_result(a, pync_generator_throw_into(a->gen, exc));
 }
 
-static const pync_method_def asend_methods[] = {
-    {"send", asend_send, 0}, {"throw", asend_throw, 0}, {"close", awaitable_close, 0},
-    {"__await__", awaitable_self, 0}, {NULL, NULL, 0},
-};
+PYNC_METHOD(asend, send, asend_send, 0);
+PYNC_METHOD(asend, throw, asend_throw, 0);
+PYNC_METHOD(asend, close, awaitable_close, 0);
+PYNC_METHOD(asend, __await__, awaitable_self, 0);
 
-static const pync_method_def athrow_methods[] = {
-    {"send", athrow_send, 0}, {"throw", athrow_throw, 0}, {"close", awaitable_close, 0},
-    {"__await__", awaitable_self, 0}, {NULL, NULL, 0},
-};
+PYNC_METHOD(athrow, send, athrow_send, 0);
+PYNC_METHOD(athrow, throw, athrow_throw, 0);
+PYNC_METHOD(athrow, close, awaitable_close, 0);
+PYNC_METHOD(athrow, __await__, awaitable_self, 0);
 
 pync_type pync_async_gen_asend_type = {
     .ob = {&pync_type_type}, .name = "async_generator_asend", .basicsize = sizeof(agen_awaitable),
     .trace = awaitable_trace, .hash = pync_object_hash, .iter = awaitable_iter, .next = asend_next,
-    .methods = asend_methods,
+    .method_list = pync_methods__asend,
 };
 
 pync_type pync_async_gen_athrow_type = {
     .ob = {&pync_type_type}, .name = "async_generator_athrow", .basicsize = sizeof(agen_awaitable),
     .trace = awaitable_trace, .hash = pync_object_hash, .iter = awaitable_iter, .next = athrow_next,
-    .methods = athrow_methods,
+    .method_list = pync_methods__athrow,
 };
 
 /* ---- the async generator's methods ------------------------------------------------------------- */
@@ -330,15 +330,16 @@ static pv agen_aiter(pv self, pv *args, size_t nargs, pv kwnames) {
     return self;
 }
 
-static const pync_method_def agen_methods[] = {
-    {"__aiter__", agen_aiter, 0}, {"__anext__", agen_anext, 0}, {"asend", agen_asend, 0},
-    {"athrow", agen_athrow, 0}, {"aclose", agen_aclose, 0}, {NULL, NULL, 0},
-};
+PYNC_METHOD(agen, __aiter__, agen_aiter, 0);
+PYNC_METHOD(agen, __anext__, agen_anext, 0);
+PYNC_METHOD(agen, asend, agen_asend, 0);
+PYNC_METHOD(agen, athrow, agen_athrow, 0);
+PYNC_METHOD(agen, aclose, agen_aclose, 0);
 
 pync_type pync_async_generator_type = {
     .ob = {&pync_type_type}, .name = "async_generator", .basicsize = sizeof(pync_generator),
     .trace = pync_generator_trace, .repr = pync_generator_repr, .hash = pync_object_hash,
-    .getattr = pync_generator_getattr, .methods = agen_methods,
+    .getattr = pync_generator_getattr, .method_list = pync_methods__agen,
 };
 
 /* ---- aiter(), anext() ----------------------------------------------------------------------------- */
@@ -446,15 +447,15 @@ static pv anext_throw(pv self, pv *args, size_t nargs, pv kwnames) {
     return anext_result(a, pync_call(method, argv, nargs + 1, 0));
 }
 
-static const pync_method_def anext_methods[] = {
-    {"send", anext_send, 0}, {"throw", anext_throw, 0}, {"close", awaitable_close, 0},
-    {"__await__", awaitable_self, 0}, {NULL, NULL, 0},
-};
+PYNC_METHOD(anext, send, anext_send, 0);
+PYNC_METHOD(anext, throw, anext_throw, 0);
+PYNC_METHOD(anext, close, awaitable_close, 0);
+PYNC_METHOD(anext, __await__, awaitable_self, 0);
 
 pync_type pync_anext_awaitable_type = {
     .ob = {&pync_type_type}, .name = "anext_awaitable", .basicsize = sizeof(anext_awaitable),
     .trace = anext_trace, .hash = pync_object_hash, .iter = awaitable_iter, .next = anext_next,
-    .methods = anext_methods,
+    .method_list = pync_methods__anext,
 };
 
 /* the builtins aiter(x) and anext(it[, default]) */

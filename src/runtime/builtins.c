@@ -475,20 +475,45 @@ pv pync_builtin_open(pv self, pv *args, size_t nargs, pv kwnames);   /* fileio.c
 pv pync_builtin_aiter(pv self, pv *args, size_t nargs, pv kwnames);
 pv pync_builtin_anext(pv self, pv *args, size_t nargs, pv kwnames);
 
-static const pync_method_def builtin_functions[] = {
-    {"print", bi_print, 0}, {"len", bi_len, 0}, {"repr", bi_repr, 0}, {"ascii", bi_ascii, 0},
-    {"isinstance", bi_isinstance, 0}, {"issubclass", bi_issubclass, 0}, {"id", bi_id, 0}, {"hash", bi_hash, 0},
-    {"callable", bi_callable, 0}, {"getattr", bi_getattr, 0}, {"setattr", bi_setattr, 0},
-    {"hasattr", bi_hasattr, 0}, {"delattr", bi_delattr, 0}, {"iter", bi_iter, 0}, {"next", bi_next, 0},
-    {"abs", bi_abs, 0}, {"divmod", bi_divmod, 0}, {"pow", bi_pow, 0}, {"round", bi_round, 0}, {"chr", bi_chr, 0},
-    {"ord", bi_ord, 0}, {"bin", bi_bin, 0}, {"oct", bi_oct, 0}, {"hex", bi_hex, 0}, {"input", bi_input, 0},
-    {"format", bi_format, 0}, {"sorted", bi_sorted, 0}, {"min", bi_min, 0}, {"max", bi_max, 0},
-    {"sum", bi_sum, 0}, {"any", bi_any, 0}, {"all", bi_all, 0},
-    {"aiter", pync_builtin_aiter, 0}, {"anext", pync_builtin_anext, 0},
-    {"vars", bi_vars, 0}, {"dir", bi_dir, 0}, {"exit", bi_exit, 0}, {"quit", bi_exit, 0},
-    {"open", pync_builtin_open, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(builtins, print, bi_print, 0);
+PYNC_METHOD(builtins, len, bi_len, 0);
+PYNC_METHOD(builtins, repr, bi_repr, 0);
+PYNC_METHOD(builtins, ascii, bi_ascii, 0);
+PYNC_METHOD(builtins, isinstance, bi_isinstance, 0);
+PYNC_METHOD(builtins, issubclass, bi_issubclass, 0);
+PYNC_METHOD(builtins, id, bi_id, 0);
+PYNC_METHOD(builtins, hash, bi_hash, 0);
+PYNC_METHOD(builtins, callable, bi_callable, 0);
+PYNC_METHOD(builtins, getattr, bi_getattr, 0);
+PYNC_METHOD(builtins, setattr, bi_setattr, 0);
+PYNC_METHOD(builtins, hasattr, bi_hasattr, 0);
+PYNC_METHOD(builtins, delattr, bi_delattr, 0);
+PYNC_METHOD(builtins, iter, bi_iter, 0);
+PYNC_METHOD(builtins, next, bi_next, 0);
+PYNC_METHOD(builtins, abs, bi_abs, 0);
+PYNC_METHOD(builtins, divmod, bi_divmod, 0);
+PYNC_METHOD(builtins, pow, bi_pow, 0);
+PYNC_METHOD(builtins, round, bi_round, 0);
+PYNC_METHOD(builtins, chr, bi_chr, 0);
+PYNC_METHOD(builtins, ord, bi_ord, 0);
+PYNC_METHOD(builtins, bin, bi_bin, 0);
+PYNC_METHOD(builtins, oct, bi_oct, 0);
+PYNC_METHOD(builtins, hex, bi_hex, 0);
+PYNC_METHOD(builtins, input, bi_input, 0);
+PYNC_METHOD(builtins, format, bi_format, 0);
+PYNC_METHOD(builtins, sorted, bi_sorted, 0);
+PYNC_METHOD(builtins, min, bi_min, 0);
+PYNC_METHOD(builtins, max, bi_max, 0);
+PYNC_METHOD(builtins, sum, bi_sum, 0);
+PYNC_METHOD(builtins, any, bi_any, 0);
+PYNC_METHOD(builtins, all, bi_all, 0);
+PYNC_METHOD(builtins, aiter, pync_builtin_aiter, 0);
+PYNC_METHOD(builtins, anext, pync_builtin_anext, 0);
+PYNC_METHOD(builtins, vars, bi_vars, 0);
+PYNC_METHOD(builtins, dir, bi_dir, 0);
+PYNC_METHOD(builtins, exit, bi_exit, 0);
+PYNC_METHOD(builtins, quit, bi_exit, 0);
+PYNC_METHOD(builtins, open, pync_builtin_open, 0);
 
 /* The built-in types, by the names programs use. */
 static pync_type *const builtin_types[] = {
@@ -519,7 +544,8 @@ int pync_builtins_init(void) {
     pync_register_static_roots(builtins_roots);
     builtins_dict = pync_dict_new();
     if (!builtins_dict) return -1;
-    for (const pync_method_def *d = builtin_functions; d->name; d++) {
+    for (const pync_method_def *const *dp = pync_methods__builtins; *dp; dp++) {
+        const pync_method_def *d = *dp;
         if (add(d->name, pync_builtin_new(d->name, d->fn, 0)) < 0) return -1;
     }
     for (size_t i = 0; builtin_types[i]; i++) {

@@ -612,10 +612,7 @@ static pv bytes_iter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
     return pv_from_small(it->pos < v.n ? (intptr_t)(v.n - it->pos) : 0);
 }
 
-static const pync_method_def bytes_iter_methods[] = {
-    {"__length_hint__", bytes_iter_length_hint, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(bytes_iter, __length_hint__, bytes_iter_length_hint, 0);
 
 pync_type pync_bytes_iterator_type = {
     .ob = {&pync_type_type},
@@ -625,7 +622,7 @@ pync_type pync_bytes_iterator_type = {
     .trace = bytes_iter_trace,
     .iter = iter_self,
     .next = bytes_iter_next,
-    .methods = bytes_iter_methods,
+    .method_list = pync_methods__bytes_iter,
 };
 
 pync_type pync_bytearray_iterator_type = {
@@ -636,7 +633,7 @@ pync_type pync_bytearray_iterator_type = {
     .trace = bytes_iter_trace,
     .iter = iter_self,
     .next = bytes_iter_next,
-    .methods = bytes_iter_methods,
+    .method_list = pync_methods__bytes_iter,
 };
 
 static pv bytes_iter_new(pv self) {
@@ -929,7 +926,6 @@ pv pync_bytes_m_bytes(pv self, pv *args, size_t nargs, pv kwnames) {
 /* ==== the types ============================================================================================= */
 
 /* bytes_methods.c: the full method tables (shared methods plus the entries above) */
-extern const pync_method_def pync_bytes_method_table[], pync_bytearray_method_table[];
 
 static void bytearray_trace(pync_object *o) { pync_gc_visit_obj(((pync_bytearray *)o)->buf); }
 
@@ -950,7 +946,7 @@ pync_type pync_bytes_type = {
     .len = bytes_len,
     .getitem = bytes_getitem,
     .contains = bytes_contains,
-    .methods = pync_bytes_method_table,
+    .method_list = pync_methods__bytes,
 };
 
 pync_type pync_bytearray_type = {
@@ -973,5 +969,5 @@ pync_type pync_bytearray_type = {
     .getitem = bytes_getitem,
     .setitem = bytearray_setitem,
     .contains = bytes_contains,
-    .methods = pync_bytearray_method_table,
+    .method_list = pync_methods__bytearray,
 };

@@ -773,42 +773,101 @@ pv pync_bytes_m_sizeof(pv, pv *, size_t, pv);
 pv pync_bytes_m_getnewargs(pv, pv *, size_t, pv);
 pv pync_bytes_m_bytes(pv, pv *, size_t, pv);
 
-#define SHARED(P)                                                                             \
-    {"capitalize", P##capitalize, 0}, {"center", P##center, 0}, {"count", P##count, 0},       \
-    {"decode", P##decode, 0}, {"endswith", P##endswith, 0}, {"expandtabs", P##expandtabs, 0}, \
-    {"find", P##find, 0}, {"fromhex", P##fromhex, PYNC_METH_CLASS}, {"hex", P##hex, 0},       \
-    {"index", P##index, 0}, {"isalnum", P##isalnum, 0}, {"isalpha", P##isalpha, 0},           \
-    {"isascii", P##isascii, 0}, {"isdigit", P##isdigit, 0}, {"islower", P##islower, 0},       \
-    {"isspace", P##isspace, 0}, {"istitle", P##istitle, 0}, {"isupper", P##isupper, 0},       \
-    {"join", P##join, 0}, {"ljust", P##ljust, 0}, {"lower", P##lower, 0},                     \
-    {"lstrip", P##lstrip, 0}, {"maketrans", P##maketrans, PYNC_METH_STATIC},                  \
-    {"partition", P##partition, 0}, {"removeprefix", P##removeprefix, 0},                     \
-    {"removesuffix", P##removesuffix, 0}, {"replace", P##replace, 0}, {"rfind", P##rfind, 0}, \
-    {"rindex", P##rindex, 0}, {"rjust", P##rjust, 0}, {"rpartition", P##rpartition, 0},       \
-    {"rsplit", P##rsplit, 0}, {"rstrip", P##rstrip, 0}, {"split", P##split, 0},               \
-    {"splitlines", P##splitlines, 0}, {"startswith", P##startswith, 0}, {"strip", P##strip, 0}, \
-    {"swapcase", P##swapcase, 0}, {"title", P##title, 0}, {"translate", P##translate, 0},     \
-    {"upper", P##upper, 0}, {"zfill", P##zfill, 0}
+PYNC_METHOD(bytes, capitalize, b_capitalize, 0);
+PYNC_METHOD(bytes, center, b_center, 0);
+PYNC_METHOD(bytes, count, b_count, 0);
+PYNC_METHOD(bytes, decode, b_decode, 0);
+PYNC_METHOD(bytes, endswith, b_endswith, 0);
+PYNC_METHOD(bytes, expandtabs, b_expandtabs, 0);
+PYNC_METHOD(bytes, find, b_find, 0);
+PYNC_METHOD(bytes, fromhex, b_fromhex, PYNC_METH_CLASS);
+PYNC_METHOD(bytes, hex, b_hex, 0);
+PYNC_METHOD(bytes, index, b_index, 0);
+PYNC_METHOD(bytes, isalnum, b_isalnum, 0);
+PYNC_METHOD(bytes, isalpha, b_isalpha, 0);
+PYNC_METHOD(bytes, isascii, b_isascii, 0);
+PYNC_METHOD(bytes, isdigit, b_isdigit, 0);
+PYNC_METHOD(bytes, islower, b_islower, 0);
+PYNC_METHOD(bytes, isspace, b_isspace, 0);
+PYNC_METHOD(bytes, istitle, b_istitle, 0);
+PYNC_METHOD(bytes, isupper, b_isupper, 0);
+PYNC_METHOD(bytes, join, b_join, 0);
+PYNC_METHOD(bytes, ljust, b_ljust, 0);
+PYNC_METHOD(bytes, lower, b_lower, 0);
+PYNC_METHOD(bytes, lstrip, b_lstrip, 0);
+PYNC_METHOD(bytes, maketrans, b_maketrans, PYNC_METH_STATIC);
+PYNC_METHOD(bytes, partition, b_partition, 0);
+PYNC_METHOD(bytes, removeprefix, b_removeprefix, 0);
+PYNC_METHOD(bytes, removesuffix, b_removesuffix, 0);
+PYNC_METHOD(bytes, replace, b_replace, 0);
+PYNC_METHOD(bytes, rfind, b_rfind, 0);
+PYNC_METHOD(bytes, rindex, b_rindex, 0);
+PYNC_METHOD(bytes, rjust, b_rjust, 0);
+PYNC_METHOD(bytes, rpartition, b_rpartition, 0);
+PYNC_METHOD(bytes, rsplit, b_rsplit, 0);
+PYNC_METHOD(bytes, rstrip, b_rstrip, 0);
+PYNC_METHOD(bytes, split, b_split, 0);
+PYNC_METHOD(bytes, splitlines, b_splitlines, 0);
+PYNC_METHOD(bytes, startswith, b_startswith, 0);
+PYNC_METHOD(bytes, strip, b_strip, 0);
+PYNC_METHOD(bytes, swapcase, b_swapcase, 0);
+PYNC_METHOD(bytes, title, b_title, 0);
+PYNC_METHOD(bytes, translate, b_translate, 0);
+PYNC_METHOD(bytes, upper, b_upper, 0);
+PYNC_METHOD(bytes, zfill, b_zfill, 0);
+PYNC_METHOD(bytes, __getnewargs__, pync_bytes_m_getnewargs, 0);
+PYNC_METHOD(bytes, __bytes__, pync_bytes_m_bytes, 0);
+PYNC_METHOD(bytes, __sizeof__, pync_bytes_m_sizeof, 0);
 
-const pync_method_def pync_bytes_method_table[] = {
-    SHARED(b_),
-    {"__getnewargs__", pync_bytes_m_getnewargs, 0},
-    {"__bytes__", pync_bytes_m_bytes, 0},
-    {"__sizeof__", pync_bytes_m_sizeof, 0},
-    {NULL, NULL, 0},
-};
-
-const pync_method_def pync_bytearray_method_table[] = {
-    SHARED(ba_),
-    {"append", pync_bytearray_m_append, 0},
-    {"extend", pync_bytearray_m_extend, 0},
-    {"pop", pync_bytearray_m_pop, 0},
-    {"insert", pync_bytearray_m_insert, 0},
-    {"remove", pync_bytearray_m_remove, 0},
-    {"reverse", pync_bytearray_m_reverse, 0},
-    {"clear", pync_bytearray_m_clear, 0},
-    {"copy", pync_bytearray_m_copy, 0},
-    {"__alloc__", pync_bytearray_m_alloc, 0},
-    {"__sizeof__", pync_bytearray_m_sizeof, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(bytearray, capitalize, ba_capitalize, 0);
+PYNC_METHOD(bytearray, center, ba_center, 0);
+PYNC_METHOD(bytearray, count, ba_count, 0);
+PYNC_METHOD(bytearray, decode, ba_decode, 0);
+PYNC_METHOD(bytearray, endswith, ba_endswith, 0);
+PYNC_METHOD(bytearray, expandtabs, ba_expandtabs, 0);
+PYNC_METHOD(bytearray, find, ba_find, 0);
+PYNC_METHOD(bytearray, fromhex, ba_fromhex, PYNC_METH_CLASS);
+PYNC_METHOD(bytearray, hex, ba_hex, 0);
+PYNC_METHOD(bytearray, index, ba_index, 0);
+PYNC_METHOD(bytearray, isalnum, ba_isalnum, 0);
+PYNC_METHOD(bytearray, isalpha, ba_isalpha, 0);
+PYNC_METHOD(bytearray, isascii, ba_isascii, 0);
+PYNC_METHOD(bytearray, isdigit, ba_isdigit, 0);
+PYNC_METHOD(bytearray, islower, ba_islower, 0);
+PYNC_METHOD(bytearray, isspace, ba_isspace, 0);
+PYNC_METHOD(bytearray, istitle, ba_istitle, 0);
+PYNC_METHOD(bytearray, isupper, ba_isupper, 0);
+PYNC_METHOD(bytearray, join, ba_join, 0);
+PYNC_METHOD(bytearray, ljust, ba_ljust, 0);
+PYNC_METHOD(bytearray, lower, ba_lower, 0);
+PYNC_METHOD(bytearray, lstrip, ba_lstrip, 0);
+PYNC_METHOD(bytearray, maketrans, ba_maketrans, PYNC_METH_STATIC);
+PYNC_METHOD(bytearray, partition, ba_partition, 0);
+PYNC_METHOD(bytearray, removeprefix, ba_removeprefix, 0);
+PYNC_METHOD(bytearray, removesuffix, ba_removesuffix, 0);
+PYNC_METHOD(bytearray, replace, ba_replace, 0);
+PYNC_METHOD(bytearray, rfind, ba_rfind, 0);
+PYNC_METHOD(bytearray, rindex, ba_rindex, 0);
+PYNC_METHOD(bytearray, rjust, ba_rjust, 0);
+PYNC_METHOD(bytearray, rpartition, ba_rpartition, 0);
+PYNC_METHOD(bytearray, rsplit, ba_rsplit, 0);
+PYNC_METHOD(bytearray, rstrip, ba_rstrip, 0);
+PYNC_METHOD(bytearray, split, ba_split, 0);
+PYNC_METHOD(bytearray, splitlines, ba_splitlines, 0);
+PYNC_METHOD(bytearray, startswith, ba_startswith, 0);
+PYNC_METHOD(bytearray, strip, ba_strip, 0);
+PYNC_METHOD(bytearray, swapcase, ba_swapcase, 0);
+PYNC_METHOD(bytearray, title, ba_title, 0);
+PYNC_METHOD(bytearray, translate, ba_translate, 0);
+PYNC_METHOD(bytearray, upper, ba_upper, 0);
+PYNC_METHOD(bytearray, zfill, ba_zfill, 0);
+PYNC_METHOD(bytearray, append, pync_bytearray_m_append, 0);
+PYNC_METHOD(bytearray, extend, pync_bytearray_m_extend, 0);
+PYNC_METHOD(bytearray, pop, pync_bytearray_m_pop, 0);
+PYNC_METHOD(bytearray, insert, pync_bytearray_m_insert, 0);
+PYNC_METHOD(bytearray, remove, pync_bytearray_m_remove, 0);
+PYNC_METHOD(bytearray, reverse, pync_bytearray_m_reverse, 0);
+PYNC_METHOD(bytearray, clear, pync_bytearray_m_clear, 0);
+PYNC_METHOD(bytearray, copy, pync_bytearray_m_copy, 0);
+PYNC_METHOD(bytearray, __alloc__, pync_bytearray_m_alloc, 0);
+PYNC_METHOD(bytearray, __sizeof__, pync_bytearray_m_sizeof, 0);

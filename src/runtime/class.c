@@ -929,13 +929,10 @@ static pv property_missing(const property_object *p, pv obj, const char *what) {
     return pync_raise_fmt(&pync_AttributeError_type, "property of %R object has no %s", qualname, what);
 }
 
-static const pync_method_def property_methods[] = {
-    {"__set_name__", property_set_name, 0},
-    {"getter", property_getter, 0},
-    {"setter", property_setter, 0},
-    {"deleter", property_deleter, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(property, __set_name__, property_set_name, 0);
+PYNC_METHOD(property, getter, property_getter, 0);
+PYNC_METHOD(property, setter, property_setter, 0);
+PYNC_METHOD(property, deleter, property_deleter, 0);
 
 static pv property_getattr(pv self, pv name) {
     const property_object *p = (const property_object *)self;
@@ -951,7 +948,7 @@ static pv property_getattr(pv self, pv name) {
 
 pync_type pync_property_type = {
     .ob = {&pync_type_type}, .name = "property", .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(property_object),
-    .trace = property_trace, .construct = property_construct, .methods = property_methods, .getattr = property_getattr,
+    .trace = property_trace, .construct = property_construct, .method_list = pync_methods__property, .getattr = property_getattr,
 };
 
 typedef struct wrapper_object {

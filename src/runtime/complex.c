@@ -556,27 +556,24 @@ static pv meth_rpow(pv self, pv *args, size_t nargs, pv kwnames) {
     return complex_pow(args[0], self);
 }
 
-static const pync_method_def complex_methods[] = {
-    {"conjugate", meth_conjugate, 0},
-    {"__getnewargs__", meth_getnewargs, 0},
-    {"__complex__", meth_complex, 0},
-    {"__format__", meth_format, 0},
-    {"__abs__", meth_abs, 0},
-    {"__neg__", meth_neg, 0},
-    {"__pos__", meth_pos, 0},
-    {"__bool__", meth_bool, 0},
-    {"__add__", meth_add, 0},
-    {"__radd__", meth_radd, 0},
-    {"__sub__", meth_sub, 0},
-    {"__rsub__", meth_rsub, 0},
-    {"__mul__", meth_mul, 0},
-    {"__rmul__", meth_rmul, 0},
-    {"__truediv__", meth_truediv, 0},
-    {"__rtruediv__", meth_rtruediv, 0},
-    {"__pow__", meth_pow, 0},
-    {"__rpow__", meth_rpow, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(complex, conjugate, meth_conjugate, 0);
+PYNC_METHOD(complex, __getnewargs__, meth_getnewargs, 0);
+PYNC_METHOD(complex, __complex__, meth_complex, 0);
+PYNC_METHOD(complex, __format__, meth_format, 0);
+PYNC_METHOD(complex, __abs__, meth_abs, 0);
+PYNC_METHOD(complex, __neg__, meth_neg, 0);
+PYNC_METHOD(complex, __pos__, meth_pos, 0);
+PYNC_METHOD(complex, __bool__, meth_bool, 0);
+PYNC_METHOD(complex, __add__, meth_add, 0);
+PYNC_METHOD(complex, __radd__, meth_radd, 0);
+PYNC_METHOD(complex, __sub__, meth_sub, 0);
+PYNC_METHOD(complex, __rsub__, meth_rsub, 0);
+PYNC_METHOD(complex, __mul__, meth_mul, 0);
+PYNC_METHOD(complex, __rmul__, meth_rmul, 0);
+PYNC_METHOD(complex, __truediv__, meth_truediv, 0);
+PYNC_METHOD(complex, __rtruediv__, meth_rtruediv, 0);
+PYNC_METHOD(complex, __pow__, meth_pow, 0);
+PYNC_METHOD(complex, __rpow__, meth_rpow, 0);
 
 static pv complex_getattr(pv self, pv name) {
     if (pync_str_eq_cstr(name, "real")) return pync_float_new(value_of(self).real);
@@ -601,7 +598,7 @@ pync_type pync_complex_type = {
         [PYNC_OP_TRUEDIV] = complex_truediv, [PYNC_OP_POW] = complex_pow,
     },
     .unop = {[PYNC_OP_NEG] = complex_neg, [PYNC_OP_POS] = complex_pos, [PYNC_OP_ABS] = complex_abs},
-    .methods = complex_methods,
+    .method_list = pync_methods__complex,
     .format = pync_complex_format,
 };
 

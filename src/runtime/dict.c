@@ -270,5 +270,5 @@ pync_type pync_dict_type = {
     .getitem = dict_subscript,
     .setitem = dict_ass_subscript,
     .contains = dict_contains,
-    .methods = pync_dict_methods,
+    .method_list = pync_methods__dict,
 };

@@ -44,7 +44,6 @@ void pync_dict_remove_at(pync_dict *d, int64_t ix, int64_t hash);
 pv pync_dict_new_of_type(const pync_type *type);
 
 /* dict_methods.c */
-extern const pync_method_def pync_dict_methods[];
 pv pync_dict_repr(pv d);
 pv pync_dict_richcompare(pv a, pv b, pync_cmpop op);
 pv pync_dict_or(pv a, pv b);

@@ -93,16 +93,13 @@ static pv dictiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_int_from_i64(len);
 }
 
-static const pync_method_def dictiter_methods[] = {
-    {"__length_hint__", dictiter_length_hint, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(dictiter, __length_hint__, dictiter_length_hint, 0);
 
 #define DICTITER_TYPE(var, tname, nextfn)                                                          \
     pync_type var = {                                                                              \
         .ob = {&pync_type_type}, .name = tname, .base = &pync_object_type,                         \
         .basicsize = sizeof(dictiterobject), .trace = dictiter_trace, .iter = self_iter,           \
-        .next = nextfn, .methods = dictiter_methods,                                               \
+        .next = nextfn, .method_list = pync_methods__dictiter,                                               \
     }
 
 DICTITER_TYPE(pync_dict_keyiterator_type, "dict_keyiterator", dictiter_keys_next);
@@ -367,26 +364,17 @@ static pv dictviews_isdisjoint(pv self, pv *args, size_t nargs, pv kwnames) {
     }
 }
 
-static const pync_method_def dictkeys_methods[] = {
-    {"isdisjoint", dictviews_isdisjoint, 0},
-    {"__reversed__", dictkeys_reversed, 0},
-    {NULL, NULL, 0},
-};
-static const pync_method_def dictitems_methods[] = {
-    {"isdisjoint", dictviews_isdisjoint, 0},
-    {"__reversed__", dictitems_reversed, 0},
-    {NULL, NULL, 0},
-};
-static const pync_method_def dictvalues_methods[] = {
-    {"__reversed__", dictvalues_reversed, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(dictkeys, isdisjoint, dictviews_isdisjoint, 0);
+PYNC_METHOD(dictkeys, __reversed__, dictkeys_reversed, 0);
+PYNC_METHOD(dictitems, isdisjoint, dictviews_isdisjoint, 0);
+PYNC_METHOD(dictitems, __reversed__, dictitems_reversed, 0);
+PYNC_METHOD(dictvalues, __reversed__, dictvalues_reversed, 0);
 
 pync_type pync_dict_keys_type = {
     .ob = {&pync_type_type}, .name = "dict_keys", .base = &pync_object_type,
     .basicsize = sizeof(dictviewobject), .trace = dictview_trace, .repr = dictview_repr,
     .richcompare = dictview_richcompare, .iter = dictkeys_iter, .len = dictview_len,
-    .contains = dictkeys_contains, .methods = dictkeys_methods,
+    .contains = dictkeys_contains, .method_list = pync_methods__dictkeys,
     .binop = {[PYNC_OP_SUB] = dictviews_sub, [PYNC_OP_AND] = dictviews_and, [PYNC_OP_XOR] = dictviews_xor,
               [PYNC_OP_OR] = dictviews_or},
 };
@@ -394,14 +382,14 @@ pync_type pync_dict_items_type = {
     .ob = {&pync_type_type}, .name = "dict_items", .base = &pync_object_type,
     .basicsize = sizeof(dictviewobject), .trace = dictview_trace, .repr = dictview_repr,
     .richcompare = dictview_richcompare, .iter = dictitems_iter, .len = dictview_len,
-    .contains = dictitems_contains, .methods = dictitems_methods,
+    .contains = dictitems_contains, .method_list = pync_methods__dictitems,
     .binop = {[PYNC_OP_SUB] = dictviews_sub, [PYNC_OP_AND] = dictviews_and, [PYNC_OP_XOR] = dictviews_xor,
               [PYNC_OP_OR] = dictviews_or},
 };
 pync_type pync_dict_values_type = {
     .ob = {&pync_type_type}, .name = "dict_values", .base = &pync_object_type,
     .basicsize = sizeof(dictviewobject), .trace = dictview_trace, .repr = dictview_repr,
-    .iter = dictvalues_iter, .len = dictview_len, .methods = dictvalues_methods,
+    .iter = dictvalues_iter, .len = dictview_len, .method_list = pync_methods__dictvalues,
     /* not set-like: hashed by identity, as CPython's */
     .hash = pync_object_hash,
 };
@@ -713,21 +701,18 @@ static pv m_reversed(pv self, pv *args, size_t nargs, pv kwnames) {
     return dictiter_new(self, &pync_dict_reversekeyiterator_type, true);
 }
 
-const pync_method_def pync_dict_methods[] = {
-    {"__contains__", m_contains, 0},
-    {"__getitem__", m_getitem, 0},
-    {"__reversed__", m_reversed, 0},
-    {"get", m_get, 0},
-    {"setdefault", m_setdefault, 0},
-    {"pop", m_pop, 0},
-    {"popitem", m_popitem, 0},
-    {"keys", m_keys, 0},
-    {"items", m_items, 0},
-    {"values", m_values, 0},
-    {"update", m_update, 0},
-    {"fromkeys", m_fromkeys, PYNC_METH_CLASS},
-    {"clear", m_clear, 0},
-    {"copy", m_copy, 0},
-    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(dict, __contains__, m_contains, 0);
+PYNC_METHOD(dict, __getitem__, m_getitem, 0);
+PYNC_METHOD(dict, __reversed__, m_reversed, 0);
+PYNC_METHOD(dict, get, m_get, 0);
+PYNC_METHOD(dict, setdefault, m_setdefault, 0);
+PYNC_METHOD(dict, pop, m_pop, 0);
+PYNC_METHOD(dict, popitem, m_popitem, 0);
+PYNC_METHOD(dict, keys, m_keys, 0);
+PYNC_METHOD(dict, items, m_items, 0);
+PYNC_METHOD(dict, values, m_values, 0);
+PYNC_METHOD(dict, update, m_update, 0);
+PYNC_METHOD(dict, fromkeys, m_fromkeys, PYNC_METH_CLASS);
+PYNC_METHOD(dict, clear, m_clear, 0);
+PYNC_METHOD(dict, copy, m_copy, 0);
+PYNC_METHOD(dict, __class_getitem__, pync_class_getitem, PYNC_METH_CLASS);

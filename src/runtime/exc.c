@@ -51,7 +51,6 @@ static pv exc_repr(pv self);
 static pv exc_getattr(pv self, pv name);
 static int exc_setattr(pv self, pv name, pv value);
 static pv keyerror_str(pv self);
-extern const pync_method_def pync_exception_methods[];
 
 #define EXC_TYPE(NAME, BASE, ...)                                                                    \
     pync_type pync_##NAME##_type = {                                                                 \
@@ -63,7 +62,7 @@ extern const pync_method_def pync_exception_methods[];
 
 int pync_object_hash(pv self, int64_t *out);
 
-EXC_TYPE(BaseException, &pync_object_type, .str = exc_str, .methods = pync_exception_methods);
+EXC_TYPE(BaseException, &pync_object_type, .str = exc_str, .method_list = pync_methods__exception);
 EXC_TYPE(SystemExit, &pync_BaseException_type, .str = exc_str);
 EXC_TYPE(KeyboardInterrupt, &pync_BaseException_type, .str = exc_str);
 EXC_TYPE(GeneratorExit, &pync_BaseException_type, .str = exc_str);
@@ -496,11 +495,8 @@ static pv exc_add_note(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_None;
 }
 
-const pync_method_def pync_exception_methods[] = {
-    {"with_traceback", exc_with_traceback, 0},
-    {"add_note", exc_add_note, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(exception, with_traceback, exc_with_traceback, 0);
+PYNC_METHOD(exception, add_note, exc_add_note, 0);
 
 /* The instance initialiser user classes reach through super().__init__(...). */
 pv pync_exception_init(pv self, pv *args, size_t nargs) {

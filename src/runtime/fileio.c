@@ -317,29 +317,26 @@ static pv file_repr(pv self) {
     return pync_str_fmt("<_io.%s name=%R>", type, f->name);
 }
 
-static const pync_method_def file_methods[] = {
-    {"read", file_read, 0},
-    {"readline", file_readline, 0},
-    {"readlines", file_readlines, 0},
-    {"write", file_write, 0},
-    {"flush", file_flush, 0},
-    {"close", file_close, 0},
-    {"readable", file_readable, 0},
-    {"writable", file_writable, 0},
-    {"seekable", file_seekable, 0},
-    {"fileno", file_fileno, 0},
-    {"seek", file_seek, 0},
-    {"tell", file_tell, 0},
-    {"truncate", file_truncate, 0},
-    {"__next__", file_next_m, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(file, read, file_read, 0);
+PYNC_METHOD(file, readline, file_readline, 0);
+PYNC_METHOD(file, readlines, file_readlines, 0);
+PYNC_METHOD(file, write, file_write, 0);
+PYNC_METHOD(file, flush, file_flush, 0);
+PYNC_METHOD(file, close, file_close, 0);
+PYNC_METHOD(file, readable, file_readable, 0);
+PYNC_METHOD(file, writable, file_writable, 0);
+PYNC_METHOD(file, seekable, file_seekable, 0);
+PYNC_METHOD(file, fileno, file_fileno, 0);
+PYNC_METHOD(file, seek, file_seek, 0);
+PYNC_METHOD(file, tell, file_tell, 0);
+PYNC_METHOD(file, truncate, file_truncate, 0);
+PYNC_METHOD(file, __next__, file_next_m, 0);
 
 #define FILE_TYPE(var, pyname)                                                                   \
     pync_type var = {                                                                            \
         .ob = {&pync_type_type}, .name = pyname, .base = &pync_iobase_type,                     \
         .basicsize = sizeof(file_obj), .trace = file_trace, .getattr = file_getattr,            \
-        .repr = file_repr, .iter = file_iter, .next = file_next, .methods = file_methods,       \
+        .repr = file_repr, .iter = file_iter, .next = file_next, .method_list = pync_methods__file,       \
         .hash = pync_object_hash,                                                                \
     }
 extern pync_type pync_iobase_type;

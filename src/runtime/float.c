@@ -553,43 +553,40 @@ static pv meth_rpow(pv self, pv *args, size_t nargs, pv kwnames) {
     return float_pow(args[0], self);
 }
 
-static const pync_method_def float_methods[] = {
-    {"is_integer", meth_is_integer, 0},
-    {"as_integer_ratio", meth_as_integer_ratio, 0},
-    {"hex", meth_hex, 0},
-    {"fromhex", meth_fromhex, PYNC_METH_CLASS},
-    {"conjugate", meth_conjugate, 0},
-    {"__round__", meth_round, 0},
-    {"__trunc__", meth_trunc, 0},
-    {"__floor__", meth_floor, 0},
-    {"__ceil__", meth_ceil, 0},
-    {"__int__", meth_int, 0},
-    {"__float__", meth_float, 0},
-    {"__abs__", meth_abs, 0},
-    {"__neg__", meth_neg, 0},
-    {"__pos__", meth_pos, 0},
-    {"__bool__", meth_bool, 0},
-    {"__getnewargs__", meth_getnewargs, 0},
-    {"__getformat__", meth_getformat, PYNC_METH_CLASS},
-    {"__format__", meth_format, 0},
-    {"__add__", meth_add, 0},
-    {"__radd__", meth_radd, 0},
-    {"__sub__", meth_sub, 0},
-    {"__rsub__", meth_rsub, 0},
-    {"__mul__", meth_mul, 0},
-    {"__rmul__", meth_rmul, 0},
-    {"__truediv__", meth_truediv, 0},
-    {"__rtruediv__", meth_rtruediv, 0},
-    {"__floordiv__", meth_floordiv, 0},
-    {"__rfloordiv__", meth_rfloordiv, 0},
-    {"__mod__", meth_mod, 0},
-    {"__rmod__", meth_rmod, 0},
-    {"__divmod__", meth_divmod, 0},
-    {"__rdivmod__", meth_rdivmod, 0},
-    {"__pow__", meth_pow, 0},
-    {"__rpow__", meth_rpow, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(float, is_integer, meth_is_integer, 0);
+PYNC_METHOD(float, as_integer_ratio, meth_as_integer_ratio, 0);
+PYNC_METHOD(float, hex, meth_hex, 0);
+PYNC_METHOD(float, fromhex, meth_fromhex, PYNC_METH_CLASS);
+PYNC_METHOD(float, conjugate, meth_conjugate, 0);
+PYNC_METHOD(float, __round__, meth_round, 0);
+PYNC_METHOD(float, __trunc__, meth_trunc, 0);
+PYNC_METHOD(float, __floor__, meth_floor, 0);
+PYNC_METHOD(float, __ceil__, meth_ceil, 0);
+PYNC_METHOD(float, __int__, meth_int, 0);
+PYNC_METHOD(float, __float__, meth_float, 0);
+PYNC_METHOD(float, __abs__, meth_abs, 0);
+PYNC_METHOD(float, __neg__, meth_neg, 0);
+PYNC_METHOD(float, __pos__, meth_pos, 0);
+PYNC_METHOD(float, __bool__, meth_bool, 0);
+PYNC_METHOD(float, __getnewargs__, meth_getnewargs, 0);
+PYNC_METHOD(float, __getformat__, meth_getformat, PYNC_METH_CLASS);
+PYNC_METHOD(float, __format__, meth_format, 0);
+PYNC_METHOD(float, __add__, meth_add, 0);
+PYNC_METHOD(float, __radd__, meth_radd, 0);
+PYNC_METHOD(float, __sub__, meth_sub, 0);
+PYNC_METHOD(float, __rsub__, meth_rsub, 0);
+PYNC_METHOD(float, __mul__, meth_mul, 0);
+PYNC_METHOD(float, __rmul__, meth_rmul, 0);
+PYNC_METHOD(float, __truediv__, meth_truediv, 0);
+PYNC_METHOD(float, __rtruediv__, meth_rtruediv, 0);
+PYNC_METHOD(float, __floordiv__, meth_floordiv, 0);
+PYNC_METHOD(float, __rfloordiv__, meth_rfloordiv, 0);
+PYNC_METHOD(float, __mod__, meth_mod, 0);
+PYNC_METHOD(float, __rmod__, meth_rmod, 0);
+PYNC_METHOD(float, __divmod__, meth_divmod, 0);
+PYNC_METHOD(float, __rdivmod__, meth_rdivmod, 0);
+PYNC_METHOD(float, __pow__, meth_pow, 0);
+PYNC_METHOD(float, __rpow__, meth_rpow, 0);
 
 static pv float_getattr(pv self, pv name) {
     if (pync_str_eq_cstr(name, "real")) return float_pos(self);
@@ -617,6 +614,6 @@ pync_type pync_float_type = {
     .unop = {[PYNC_OP_NEG] = float_neg, [PYNC_OP_POS] = float_pos, [PYNC_OP_ABS] = float_abs},
     .to_int = float_to_int,
     .to_float = float_to_float,
-    .methods = float_methods,
+    .method_list = pync_methods__float,
     .format = pync_float_format,
 };

@@ -483,12 +483,9 @@ pv pync_generator_getattr(pv self, pv name) {
 
 static pv gen_iter(pv self) { return self; }
 
-static const pync_method_def gen_methods[] = {
-    {"send", gen_send, 0},
-    {"throw", gen_throw, 0},
-    {"close", gen_close, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(gen, send, gen_send, 0);
+PYNC_METHOD(gen, throw, gen_throw, 0);
+PYNC_METHOD(gen, close, gen_close, 0);
 
 /* coroutine.__await__(): the coroutine itself acts as its iterator here */
 static pv coro_await(pv self, pv *args, size_t nargs, pv kwnames) {
@@ -497,21 +494,18 @@ static pv coro_await(pv self, pv *args, size_t nargs, pv kwnames) {
     return self;
 }
 
-static const pync_method_def coro_methods[] = {
-    {"send", gen_send, 0},
-    {"throw", gen_throw, 0},
-    {"close", gen_close, 0},
-    {"__await__", coro_await, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(coro, send, gen_send, 0);
+PYNC_METHOD(coro, throw, gen_throw, 0);
+PYNC_METHOD(coro, close, gen_close, 0);
+PYNC_METHOD(coro, __await__, coro_await, 0);
 
 pync_type pync_generator_type = {
     .ob = {&pync_type_type}, .name = "generator", .basicsize = sizeof(pync_generator), .trace = pync_generator_trace,
     .repr = pync_generator_repr, .hash = pync_object_hash, .getattr = pync_generator_getattr, .iter = gen_iter, .next = gen_iternext,
-    .methods = gen_methods,
+    .method_list = pync_methods__gen,
 };
 
 pync_type pync_coroutine_type = {
     .ob = {&pync_type_type}, .name = "coroutine", .basicsize = sizeof(pync_generator), .trace = pync_generator_trace,
-    .repr = pync_generator_repr, .hash = pync_object_hash, .getattr = pync_generator_getattr, .methods = coro_methods,
+    .repr = pync_generator_repr, .hash = pync_object_hash, .getattr = pync_generator_getattr, .method_list = pync_methods__coro,
 };

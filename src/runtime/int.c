@@ -880,56 +880,53 @@ UNOP_METHOD(floor, int_floor_ceil)
 UNOP_METHOD(ceil, int_floor_ceil)
 UNOP_METHOD(index, int_floor_ceil)
 
-static const pync_method_def int_methods[] = {
-    {"conjugate", meth_conjugate, 0},
-    {"bit_length", meth_bit_length, 0},
-    {"bit_count", meth_bit_count, 0},
-    {"to_bytes", meth_to_bytes, 0},
-    {"from_bytes", meth_from_bytes, PYNC_METH_CLASS},
-    {"as_integer_ratio", meth_as_integer_ratio, 0},
-    {"__trunc__", meth_trunc, 0},
-    {"__floor__", meth_floor, 0},
-    {"__ceil__", meth_ceil, 0},
-    {"__round__", meth_round, 0},
-    {"__index__", meth_index, 0},
-    {"__int__", meth_int_self, 0},
-    {"__float__", meth_float, 0},
-    {"__abs__", meth_abs, 0},
-    {"__bool__", meth_bool, 0},
-    {"__neg__", meth_neg, 0},
-    {"__pos__", meth_pos, 0},
-    {"__invert__", meth_invert, 0},
-    {"__format__", meth_format, 0},
-    {"__getnewargs__", meth_getnewargs, 0},
-    {"__sizeof__", meth_sizeof, 0},
-    {"__add__", meth_add, 0},
-    {"__radd__", meth_radd, 0},
-    {"__sub__", meth_sub, 0},
-    {"__rsub__", meth_rsub, 0},
-    {"__mul__", meth_mul, 0},
-    {"__rmul__", meth_rmul, 0},
-    {"__truediv__", meth_truediv, 0},
-    {"__rtruediv__", meth_rtruediv, 0},
-    {"__floordiv__", meth_floordiv, 0},
-    {"__rfloordiv__", meth_rfloordiv, 0},
-    {"__mod__", meth_mod, 0},
-    {"__rmod__", meth_rmod, 0},
-    {"__divmod__", meth_divmod, 0},
-    {"__rdivmod__", meth_rdivmod, 0},
-    {"__pow__", meth_pow, 0},
-    {"__rpow__", meth_rpow, 0},
-    {"__lshift__", meth_lshift, 0},
-    {"__rlshift__", meth_rlshift, 0},
-    {"__rshift__", meth_rshift, 0},
-    {"__rrshift__", meth_rrshift, 0},
-    {"__and__", meth_and, 0},
-    {"__rand__", meth_rand, 0},
-    {"__or__", meth_or, 0},
-    {"__ror__", meth_ror, 0},
-    {"__xor__", meth_xor, 0},
-    {"__rxor__", meth_rxor, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(int, conjugate, meth_conjugate, 0);
+PYNC_METHOD(int, bit_length, meth_bit_length, 0);
+PYNC_METHOD(int, bit_count, meth_bit_count, 0);
+PYNC_METHOD(int, to_bytes, meth_to_bytes, 0);
+PYNC_METHOD(int, from_bytes, meth_from_bytes, PYNC_METH_CLASS);
+PYNC_METHOD(int, as_integer_ratio, meth_as_integer_ratio, 0);
+PYNC_METHOD(int, __trunc__, meth_trunc, 0);
+PYNC_METHOD(int, __floor__, meth_floor, 0);
+PYNC_METHOD(int, __ceil__, meth_ceil, 0);
+PYNC_METHOD(int, __round__, meth_round, 0);
+PYNC_METHOD(int, __index__, meth_index, 0);
+PYNC_METHOD(int, __int__, meth_int_self, 0);
+PYNC_METHOD(int, __float__, meth_float, 0);
+PYNC_METHOD(int, __abs__, meth_abs, 0);
+PYNC_METHOD(int, __bool__, meth_bool, 0);
+PYNC_METHOD(int, __neg__, meth_neg, 0);
+PYNC_METHOD(int, __pos__, meth_pos, 0);
+PYNC_METHOD(int, __invert__, meth_invert, 0);
+PYNC_METHOD(int, __format__, meth_format, 0);
+PYNC_METHOD(int, __getnewargs__, meth_getnewargs, 0);
+PYNC_METHOD(int, __sizeof__, meth_sizeof, 0);
+PYNC_METHOD(int, __add__, meth_add, 0);
+PYNC_METHOD(int, __radd__, meth_radd, 0);
+PYNC_METHOD(int, __sub__, meth_sub, 0);
+PYNC_METHOD(int, __rsub__, meth_rsub, 0);
+PYNC_METHOD(int, __mul__, meth_mul, 0);
+PYNC_METHOD(int, __rmul__, meth_rmul, 0);
+PYNC_METHOD(int, __truediv__, meth_truediv, 0);
+PYNC_METHOD(int, __rtruediv__, meth_rtruediv, 0);
+PYNC_METHOD(int, __floordiv__, meth_floordiv, 0);
+PYNC_METHOD(int, __rfloordiv__, meth_rfloordiv, 0);
+PYNC_METHOD(int, __mod__, meth_mod, 0);
+PYNC_METHOD(int, __rmod__, meth_rmod, 0);
+PYNC_METHOD(int, __divmod__, meth_divmod, 0);
+PYNC_METHOD(int, __rdivmod__, meth_rdivmod, 0);
+PYNC_METHOD(int, __pow__, meth_pow, 0);
+PYNC_METHOD(int, __rpow__, meth_rpow, 0);
+PYNC_METHOD(int, __lshift__, meth_lshift, 0);
+PYNC_METHOD(int, __rlshift__, meth_rlshift, 0);
+PYNC_METHOD(int, __rshift__, meth_rshift, 0);
+PYNC_METHOD(int, __rrshift__, meth_rrshift, 0);
+PYNC_METHOD(int, __and__, meth_and, 0);
+PYNC_METHOD(int, __rand__, meth_rand, 0);
+PYNC_METHOD(int, __or__, meth_or, 0);
+PYNC_METHOD(int, __ror__, meth_ror, 0);
+PYNC_METHOD(int, __xor__, meth_xor, 0);
+PYNC_METHOD(int, __rxor__, meth_rxor, 0);
 
 /* real, imag, numerator, denominator */
 static pv int_getattr(pv self, pv name) {
@@ -974,7 +971,7 @@ pync_type pync_int_type = {
     .unop = {[PYNC_OP_NEG] = int_neg, [PYNC_OP_POS] = int_pos, [PYNC_OP_INVERT] = int_invert, [PYNC_OP_ABS] = int_abs},
     .to_int = int_to_int,
     .to_float = int_to_float,
-    .methods = int_methods,
+    .method_list = pync_methods__int,
     .format = pync_int_format,
 };
 
@@ -1010,15 +1007,12 @@ BINOP_METHODS(band, bool_and)
 BINOP_METHODS(bor, bool_or)
 BINOP_METHODS(bxor, bool_xor)
 
-static const pync_method_def bool_methods[] = {
-    {"__and__", meth_band, 0},
-    {"__rand__", meth_rband, 0},
-    {"__or__", meth_bor, 0},
-    {"__ror__", meth_rbor, 0},
-    {"__xor__", meth_bxor, 0},
-    {"__rxor__", meth_rbxor, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(bool, __and__, meth_band, 0);
+PYNC_METHOD(bool, __rand__, meth_rband, 0);
+PYNC_METHOD(bool, __or__, meth_bor, 0);
+PYNC_METHOD(bool, __ror__, meth_rbor, 0);
+PYNC_METHOD(bool, __xor__, meth_bxor, 0);
+PYNC_METHOD(bool, __rxor__, meth_rbxor, 0);
 
 pync_type pync_bool_type = {
     .ob = {&pync_type_type},
@@ -1041,7 +1035,7 @@ pync_type pync_bool_type = {
     .unop = {[PYNC_OP_NEG] = int_neg, [PYNC_OP_POS] = int_pos, [PYNC_OP_INVERT] = int_invert, [PYNC_OP_ABS] = int_abs},
     .to_int = int_to_int,
     .to_float = int_to_float,
-    .methods = bool_methods,
+    .method_list = pync_methods__bool,
     .format = pync_int_format,
 };
 

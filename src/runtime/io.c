@@ -78,11 +78,8 @@ static pv textio_flush(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_None;
 }
 
-static const pync_method_def textio_methods[] = {
-    {"write", textio_write, 0},
-    {"flush", textio_flush, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(textio, write, textio_write, 0);
+PYNC_METHOD(textio, flush, textio_flush, 0);
 
 static pv textio_repr(pv self) {
     int fd = ((textio *)self)->fd;
@@ -92,7 +89,7 @@ static pv textio_repr(pv self) {
 
 pync_type pync_textio_type = {
     .ob = {&pync_type_type}, .name = "TextIOWrapper", .flags = PYNC_TF_LEAF, .basicsize = sizeof(textio),
-    .repr = textio_repr, .methods = textio_methods, .hash = pync_object_hash,
+    .repr = textio_repr, .method_list = pync_methods__textio, .hash = pync_object_hash,
 };
 
 pv pync_textio_new(int fd) {

@@ -112,15 +112,12 @@ static pv enum_construct(const pync_type *type, pv *args, size_t nargs, pv kwnam
     return pync_raise_fmt(&pync_TypeError_type, "enumerate() takes at most 2 arguments (%d given)", (int)(nargs + nkw));
 }
 
-static const pync_method_def enum_methods[] = {
-    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(enum, __class_getitem__, pync_class_getitem, PYNC_METH_CLASS);
 
 pync_type pync_enumerate_type = {
     .ob = {&pync_type_type}, .name = "enumerate", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(enumobject), .trace = enum_trace, .construct = enum_construct,
-    .iter = self_iter, .next = enum_next, .methods = enum_methods,
+    .iter = self_iter, .next = enum_next, .method_list = pync_methods__enum,
 };
 
 /* ==== zip ========================================================================================= */
@@ -402,10 +399,7 @@ static pv reversed_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_int_from_i64(n < r->index + 1 ? 0 : r->index + 1);
 }
 
-static const pync_method_def reversed_methods[] = {
-    {"__length_hint__", reversed_length_hint, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(reversed, __length_hint__, reversed_length_hint, 0);
 
 static pv reversed_construct(const pync_type *type, pv *args, size_t nargs, pv kwnames) {
     if (pync_no_kwargs("reversed", kwnames) < 0) return 0;
@@ -416,7 +410,7 @@ static pv reversed_construct(const pync_type *type, pv *args, size_t nargs, pv k
 pync_type pync_reversed_type = {
     .ob = {&pync_type_type}, .name = "reversed", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(reversedobject), .trace = reversed_trace, .construct = reversed_construct,
-    .iter = self_iter, .next = reversed_next, .methods = reversed_methods,
+    .iter = self_iter, .next = reversed_next, .method_list = pync_methods__reversed,
 };
 
 /* ==== the sequence iterator ========================================================================= */

@@ -747,20 +747,17 @@ static pv listiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_int_from_i64(n);
 }
 
-static const pync_method_def listiter_methods[] = {
-    {"__length_hint__", listiter_length_hint, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(listiter, __length_hint__, listiter_length_hint, 0);
 
 pync_type pync_list_iterator_type = {
     .ob = {&pync_type_type}, .name = "list_iterator", .base = &pync_object_type,
     .basicsize = sizeof(list_iterator), .trace = listiter_trace, .iter = self_iter, .next = listiter_next,
-    .methods = listiter_methods,
+    .method_list = pync_methods__listiter,
 };
 pync_type pync_list_reverseiterator_type = {
     .ob = {&pync_type_type}, .name = "list_reverseiterator", .base = &pync_object_type,
     .basicsize = sizeof(list_iterator), .trace = listiter_trace, .iter = self_iter, .next = listreviter_next,
-    .methods = listiter_methods,
+    .method_list = pync_methods__listiter,
 };
 
 static pv list_iter(pv self) {
@@ -928,24 +925,21 @@ static pv list_getitem_m(pv self, pv *args, size_t nargs, pv kwnames) {
     return list_subscript(self, args[0]);
 }
 
-static const pync_method_def list_methods[] = {
-    {"__getitem__", list_getitem_m, 0},
-    {"__reversed__", list_reversed, 0},
-    {"__imul__", list_imul_m, 0},
-    {"clear", list_clear_m, 0},
-    {"copy", list_copy_m, 0},
-    {"append", list_append_m, 0},
-    {"insert", list_insert_m, 0},
-    {"extend", list_extend_m, 0},
-    {"pop", list_pop_m, 0},
-    {"remove", list_remove_m, 0},
-    {"index", list_index_m, 0},
-    {"count", list_count_m, 0},
-    {"reverse", list_reverse_m, 0},
-    {"sort", pync_list_sort_method, 0},
-    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(list, __getitem__, list_getitem_m, 0);
+PYNC_METHOD(list, __reversed__, list_reversed, 0);
+PYNC_METHOD(list, __imul__, list_imul_m, 0);
+PYNC_METHOD(list, clear, list_clear_m, 0);
+PYNC_METHOD(list, copy, list_copy_m, 0);
+PYNC_METHOD(list, append, list_append_m, 0);
+PYNC_METHOD(list, insert, list_insert_m, 0);
+PYNC_METHOD(list, extend, list_extend_m, 0);
+PYNC_METHOD(list, pop, list_pop_m, 0);
+PYNC_METHOD(list, remove, list_remove_m, 0);
+PYNC_METHOD(list, index, list_index_m, 0);
+PYNC_METHOD(list, count, list_count_m, 0);
+PYNC_METHOD(list, reverse, list_reverse_m, 0);
+PYNC_METHOD(list, sort, pync_list_sort_method, 0);
+PYNC_METHOD(list, __class_getitem__, pync_class_getitem, PYNC_METH_CLASS);
 
 static pv list_construct(const pync_type *type, pv *args, size_t nargs, pv kwnames) {
     if (pync_no_kwargs("list", kwnames) < 0) return 0;
@@ -984,5 +978,5 @@ pync_type pync_list_type = {
     .getitem = list_subscript,
     .setitem = list_ass_subscript,
     .contains = list_contains,
-    .methods = list_methods,
+    .method_list = pync_methods__list,
 };

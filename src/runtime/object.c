@@ -217,6 +217,12 @@ static const char *static_type_short_name(const pync_type *t) {
     return name;
 }
 
+static int add_method(pync_type *type, const pync_method_def *m) {
+    pv d = pync_method_descriptor_new(m, type);
+    pv name = d ? pync_str_intern(pync_str_from_cstr(m->name)) : 0;
+    return name ? pync_dict_setitem(type->dict, name, d) : -1;
+}
+
 /* Fills a static type's dict, bases and MRO (the base chain; classes compute C3 in class.c). */
 int pync_type_ready(pync_type *type) {
     if (type->dict) return 0;
@@ -228,12 +234,10 @@ int pync_type_ready(pync_type *type) {
     if (!dict) return -1;
     type->dict = dict;
     for (const pync_method_def *m = type->methods; m && m->name; m++) {
-        method_descriptor *d = pync_gc_alloc(sizeof(method_descriptor), &pync_method_descriptor_type);
-        if (!d) return -1;
-        d->def = m;
-        d->owner = type;
-        pv name = pync_str_intern(pync_str_from_cstr(m->name));
-        if (!name || pync_dict_setitem(dict, name, (pv)d) < 0) return -1;
+        if (add_method(type, m) < 0) return -1;
+    }
+    for (const pync_method_def *const *m = type->method_list; m && *m; m++) {
+        if (add_method(type, *m) < 0) return -1;
     }
     size_t depth = 0;
     for (const pync_type *t = type; t; t = t->base) depth++;
@@ -438,10 +442,7 @@ static pv type_mro_method(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_list_from_array(mro->items, mro->size);
 }
 
-static const pync_method_def type_methods[] = {
-    {"mro", type_mro_method, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(type, mro, type_mro_method, 0);
 
 pync_type pync_type_type = {
     .ob = {&pync_type_type},
@@ -456,7 +457,7 @@ pync_type pync_type_type = {
     .setattr = type_setattr,
     .call = type_call,
     .construct = type_construct,
-    .methods = type_methods,
+    .method_list = pync_methods__type,
 };
 
 const char *pync_type_name(pv v) { return pv_type(v)->name; }

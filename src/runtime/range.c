@@ -329,14 +329,11 @@ static pv rangeiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_int_from_i64(((range_iterator *)self)->len);
 }
 
-static const pync_method_def rangeiter_methods[] = {
-    {"__length_hint__", rangeiter_length_hint, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(rangeiter, __length_hint__, rangeiter_length_hint, 0);
 
 pync_type pync_range_iterator_type = {
     .ob = {&pync_type_type}, .name = "range_iterator", .base = &pync_object_type, .flags = PYNC_TF_LEAF,
-    .basicsize = sizeof(range_iterator), .iter = self_iter, .next = rangeiter_next, .methods = rangeiter_methods,
+    .basicsize = sizeof(range_iterator), .iter = self_iter, .next = rangeiter_next, .method_list = pync_methods__rangeiter,
 };
 
 static void longrangeiter_trace(pync_object *o) {
@@ -365,15 +362,12 @@ static pv longrangeiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames)
     return ((longrange_iterator *)self)->len;
 }
 
-static const pync_method_def longrangeiter_methods[] = {
-    {"__length_hint__", longrangeiter_length_hint, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(longrangeiter, __length_hint__, longrangeiter_length_hint, 0);
 
 pync_type pync_longrange_iterator_type = {
     .ob = {&pync_type_type}, .name = "longrange_iterator", .base = &pync_object_type,
     .basicsize = sizeof(longrange_iterator), .trace = longrangeiter_trace, .iter = self_iter,
-    .next = longrangeiter_next, .methods = longrangeiter_methods,
+    .next = longrangeiter_next, .method_list = pync_methods__longrangeiter,
 };
 
 static pv fast_iter(int64_t start, int64_t step, int64_t len) {
@@ -475,12 +469,9 @@ static pv range_index(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_int_from_i64(i);
 }
 
-static const pync_method_def range_methods[] = {
-    {"__reversed__", range_reversed, 0},
-    {"count", range_count, 0},
-    {"index", range_index, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(range, __reversed__, range_reversed, 0);
+PYNC_METHOD(range, count, range_count, 0);
+PYNC_METHOD(range, index, range_index, 0);
 
 pync_type pync_range_type = {
     .ob = {&pync_type_type},
@@ -499,5 +490,5 @@ pync_type pync_range_type = {
     .len = range_len,
     .getitem = range_subscript,
     .contains = range_contains,
-    .methods = range_methods,
+    .method_list = pync_methods__range,
 };

@@ -531,15 +531,12 @@ static pv setiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_int_from_i64(len);
 }
 
-static const pync_method_def setiter_methods[] = {
-    {"__length_hint__", setiter_length_hint, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(setiter, __length_hint__, setiter_length_hint, 0);
 
 pync_type pync_set_iterator_type = {
     .ob = {&pync_type_type}, .name = "set_iterator", .base = &pync_object_type,
     .basicsize = sizeof(set_iterator), .trace = setiter_trace, .iter = self_iter, .next = setiter_next,
-    .methods = setiter_methods,
+    .method_list = pync_methods__setiter,
 };
 
 static pv set_iter(pv self) {
@@ -1047,42 +1044,36 @@ static pv set_init(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_None;
 }
 
-static const pync_method_def set_methods[] = {
-    {"add", m_add, 0},
-    {"clear", m_clear, 0},
-    {"__contains__", m_contains, 0},
-    {"copy", m_copy, 0},
-    {"discard", m_discard, 0},
-    {"difference", m_difference, 0},
-    {"difference_update", m_difference_update, 0},
-    {"intersection", m_intersection, 0},
-    {"intersection_update", m_intersection_update, 0},
-    {"isdisjoint", m_isdisjoint, 0},
-    {"issubset", m_issubset, 0},
-    {"issuperset", m_issuperset, 0},
-    {"pop", m_pop, 0},
-    {"remove", m_remove, 0},
-    {"symmetric_difference", m_symmetric_difference, 0},
-    {"symmetric_difference_update", m_symmetric_difference_update, 0},
-    {"union", m_union, 0},
-    {"update", m_update, 0},
-    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(set, add, m_add, 0);
+PYNC_METHOD(set, clear, m_clear, 0);
+PYNC_METHOD(set, __contains__, m_contains, 0);
+PYNC_METHOD(set, copy, m_copy, 0);
+PYNC_METHOD(set, discard, m_discard, 0);
+PYNC_METHOD(set, difference, m_difference, 0);
+PYNC_METHOD(set, difference_update, m_difference_update, 0);
+PYNC_METHOD(set, intersection, m_intersection, 0);
+PYNC_METHOD(set, intersection_update, m_intersection_update, 0);
+PYNC_METHOD(set, isdisjoint, m_isdisjoint, 0);
+PYNC_METHOD(set, issubset, m_issubset, 0);
+PYNC_METHOD(set, issuperset, m_issuperset, 0);
+PYNC_METHOD(set, pop, m_pop, 0);
+PYNC_METHOD(set, remove, m_remove, 0);
+PYNC_METHOD(set, symmetric_difference, m_symmetric_difference, 0);
+PYNC_METHOD(set, symmetric_difference_update, m_symmetric_difference_update, 0);
+PYNC_METHOD(set, union, m_union, 0);
+PYNC_METHOD(set, update, m_update, 0);
+PYNC_METHOD(set, __class_getitem__, pync_class_getitem, PYNC_METH_CLASS);
 
-static const pync_method_def frozenset_methods[] = {
-    {"__contains__", m_contains, 0},
-    {"copy", m_frozenset_copy, 0},
-    {"difference", m_difference, 0},
-    {"intersection", m_intersection, 0},
-    {"isdisjoint", m_isdisjoint, 0},
-    {"issubset", m_issubset, 0},
-    {"issuperset", m_issuperset, 0},
-    {"symmetric_difference", m_symmetric_difference, 0},
-    {"union", m_union, 0},
-    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(frozenset, __contains__, m_contains, 0);
+PYNC_METHOD(frozenset, copy, m_frozenset_copy, 0);
+PYNC_METHOD(frozenset, difference, m_difference, 0);
+PYNC_METHOD(frozenset, intersection, m_intersection, 0);
+PYNC_METHOD(frozenset, isdisjoint, m_isdisjoint, 0);
+PYNC_METHOD(frozenset, issubset, m_issubset, 0);
+PYNC_METHOD(frozenset, issuperset, m_issuperset, 0);
+PYNC_METHOD(frozenset, symmetric_difference, m_symmetric_difference, 0);
+PYNC_METHOD(frozenset, union, m_union, 0);
+PYNC_METHOD(frozenset, __class_getitem__, pync_class_getitem, PYNC_METH_CLASS);
 
 static pv set_construct(const pync_type *type, pv *args, size_t nargs, pv kwnames) {
     if (pync_no_kwargs("set", kwnames) < 0) return 0;
@@ -1113,7 +1104,7 @@ pync_type pync_set_type = {
     .inplace = {[PYNC_OP_SUB] = set_isub, [PYNC_OP_AND] = set_iand, [PYNC_OP_XOR] = set_ixor, [PYNC_OP_OR] = set_ior},
     .len = set_len,
     .contains = set_contains,
-    .methods = set_methods,
+    .method_list = pync_methods__set,
 };
 
 pync_type pync_frozenset_type = {
@@ -1132,5 +1123,5 @@ pync_type pync_frozenset_type = {
     .binop = {[PYNC_OP_SUB] = set_sub, [PYNC_OP_AND] = set_and, [PYNC_OP_XOR] = set_xor, [PYNC_OP_OR] = set_or},
     .len = set_len,
     .contains = set_contains,
-    .methods = frozenset_methods,
+    .method_list = pync_methods__frozenset,
 };

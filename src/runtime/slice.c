@@ -319,10 +319,7 @@ static pv slice_indices(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_tuple_pack(3, start, stop, step);
 }
 
-static const pync_method_def slice_methods[] = {
-    {"indices", slice_indices, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(slice, indices, slice_indices, 0);
 
 pync_type pync_slice_type = {
     .ob = {&pync_type_type},
@@ -335,5 +332,5 @@ pync_type pync_slice_type = {
     .getattr = slice_getattr,
     .setattr = slice_setattr,
     .construct = slice_construct,
-    .methods = slice_methods,
+    .method_list = pync_methods__slice,
 };

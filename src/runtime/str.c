@@ -456,7 +456,6 @@ pv pync_ascii(pv v) {
 }
 
 /* str_methods.c / str_format.c */
-extern const pync_method_def pync_str_methods[];
 pv pync_str_getitem(pv s, pv key);
 pv pync_str_iter(pv s);
 pv pync_str_format_spec(pv s, pv spec);
@@ -512,5 +511,5 @@ pync_type pync_str_type = {
     .len = str_len,
     .getitem = pync_str_getitem,
     .contains = pync_str_contains,
-    .methods = pync_str_methods,
+    .method_list = pync_methods__str,
 };

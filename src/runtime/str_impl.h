@@ -243,7 +243,6 @@ bool pync_txt_isspace_cp(uint32_t cp);
 
 /* ---- the str type's slots and methods (str_methods.c, str_format.c), for str.c ---------------- */
 
-extern const pync_method_def pync_str_methods[];
 pv pync_str_getitem(pv s, pv key);
 pv pync_str_iter(pv s);
 pv pync_str_format_spec(pv s, pv spec);

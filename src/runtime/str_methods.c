@@ -512,10 +512,7 @@ static pv str_iter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
     return pv_from_small((intptr_t)pync_txt_count_cp(p->data + it->pos, p->size - it->pos));
 }
 
-static const pync_method_def str_iter_methods[] = {
-    {"__length_hint__", str_iter_length_hint, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(str_iter, __length_hint__, str_iter_length_hint, 0);
 
 pync_type pync_str_ascii_iterator_type = {
     .ob = {&pync_type_type},
@@ -525,7 +522,7 @@ pync_type pync_str_ascii_iterator_type = {
     .trace = str_iter_trace,
     .iter = iter_self,
     .next = str_iter_next,
-    .methods = str_iter_methods,
+    .method_list = pync_methods__str_iter,
 };
 
 pync_type pync_str_iterator_type = {
@@ -536,7 +533,7 @@ pync_type pync_str_iterator_type = {
     .trace = str_iter_trace,
     .iter = iter_self,
     .next = str_iter_next,
-    .methods = str_iter_methods,
+    .method_list = pync_methods__str_iter,
 };
 
 pv pync_str_iter(pv s) {
@@ -756,56 +753,53 @@ pv pync_txt_m_zfill(pv, pv *, size_t, pv);
 pv pync_txt_m_format(pv, pv *, size_t, pv);
 pv pync_txt_m_format_map(pv, pv *, size_t, pv);
 
-const pync_method_def pync_str_methods[] = {
-    {"encode", m_encode, 0},
-    {"replace", pync_txt_m_replace, 0},
-    {"split", pync_txt_m_split, 0},
-    {"rsplit", pync_txt_m_rsplit, 0},
-    {"join", pync_txt_m_join, 0},
-    {"capitalize", pync_txt_m_capitalize, 0},
-    {"casefold", pync_txt_m_casefold, 0},
-    {"title", pync_txt_m_title, 0},
-    {"center", pync_txt_m_center, 0},
-    {"count", pync_txt_m_count, 0},
-    {"expandtabs", pync_txt_m_expandtabs, 0},
-    {"find", pync_txt_m_find, 0},
-    {"partition", pync_txt_m_partition, 0},
-    {"index", pync_txt_m_index, 0},
-    {"ljust", pync_txt_m_ljust, 0},
-    {"lower", pync_txt_m_lower, 0},
-    {"lstrip", pync_txt_m_lstrip, 0},
-    {"rfind", pync_txt_m_rfind, 0},
-    {"rindex", pync_txt_m_rindex, 0},
-    {"rjust", pync_txt_m_rjust, 0},
-    {"rstrip", pync_txt_m_rstrip, 0},
-    {"rpartition", pync_txt_m_rpartition, 0},
-    {"splitlines", pync_txt_m_splitlines, 0},
-    {"strip", pync_txt_m_strip, 0},
-    {"swapcase", pync_txt_m_swapcase, 0},
-    {"translate", pync_txt_m_translate, 0},
-    {"upper", pync_txt_m_upper, 0},
-    {"startswith", pync_txt_m_startswith, 0},
-    {"endswith", pync_txt_m_endswith, 0},
-    {"removeprefix", pync_txt_m_removeprefix, 0},
-    {"removesuffix", pync_txt_m_removesuffix, 0},
-    {"isascii", pync_txt_m_isascii, 0},
-    {"islower", pync_txt_m_islower, 0},
-    {"isupper", pync_txt_m_isupper, 0},
-    {"istitle", pync_txt_m_istitle, 0},
-    {"isspace", pync_txt_m_isspace, 0},
-    {"isdecimal", pync_txt_m_isdecimal, 0},
-    {"isdigit", pync_txt_m_isdigit, 0},
-    {"isnumeric", pync_txt_m_isnumeric, 0},
-    {"isalpha", pync_txt_m_isalpha, 0},
-    {"isalnum", pync_txt_m_isalnum, 0},
-    {"isidentifier", pync_txt_m_isidentifier, 0},
-    {"isprintable", pync_txt_m_isprintable, 0},
-    {"zfill", pync_txt_m_zfill, 0},
-    {"format", pync_txt_m_format, 0},
-    {"format_map", pync_txt_m_format_map, 0},
-    {"__format__", m_format_dunder, 0},
-    {"maketrans", pync_txt_m_maketrans, PYNC_METH_STATIC},
-    {"__sizeof__", m_sizeof, 0},
-    {"__getnewargs__", m_getnewargs, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(str, encode, m_encode, 0);
+PYNC_METHOD(str, replace, pync_txt_m_replace, 0);
+PYNC_METHOD(str, split, pync_txt_m_split, 0);
+PYNC_METHOD(str, rsplit, pync_txt_m_rsplit, 0);
+PYNC_METHOD(str, join, pync_txt_m_join, 0);
+PYNC_METHOD(str, capitalize, pync_txt_m_capitalize, 0);
+PYNC_METHOD(str, casefold, pync_txt_m_casefold, 0);
+PYNC_METHOD(str, title, pync_txt_m_title, 0);
+PYNC_METHOD(str, center, pync_txt_m_center, 0);
+PYNC_METHOD(str, count, pync_txt_m_count, 0);
+PYNC_METHOD(str, expandtabs, pync_txt_m_expandtabs, 0);
+PYNC_METHOD(str, find, pync_txt_m_find, 0);
+PYNC_METHOD(str, partition, pync_txt_m_partition, 0);
+PYNC_METHOD(str, index, pync_txt_m_index, 0);
+PYNC_METHOD(str, ljust, pync_txt_m_ljust, 0);
+PYNC_METHOD(str, lower, pync_txt_m_lower, 0);
+PYNC_METHOD(str, lstrip, pync_txt_m_lstrip, 0);
+PYNC_METHOD(str, rfind, pync_txt_m_rfind, 0);
+PYNC_METHOD(str, rindex, pync_txt_m_rindex, 0);
+PYNC_METHOD(str, rjust, pync_txt_m_rjust, 0);
+PYNC_METHOD(str, rstrip, pync_txt_m_rstrip, 0);
+PYNC_METHOD(str, rpartition, pync_txt_m_rpartition, 0);
+PYNC_METHOD(str, splitlines, pync_txt_m_splitlines, 0);
+PYNC_METHOD(str, strip, pync_txt_m_strip, 0);
+PYNC_METHOD(str, swapcase, pync_txt_m_swapcase, 0);
+PYNC_METHOD(str, translate, pync_txt_m_translate, 0);
+PYNC_METHOD(str, upper, pync_txt_m_upper, 0);
+PYNC_METHOD(str, startswith, pync_txt_m_startswith, 0);
+PYNC_METHOD(str, endswith, pync_txt_m_endswith, 0);
+PYNC_METHOD(str, removeprefix, pync_txt_m_removeprefix, 0);
+PYNC_METHOD(str, removesuffix, pync_txt_m_removesuffix, 0);
+PYNC_METHOD(str, isascii, pync_txt_m_isascii, 0);
+PYNC_METHOD(str, islower, pync_txt_m_islower, 0);
+PYNC_METHOD(str, isupper, pync_txt_m_isupper, 0);
+PYNC_METHOD(str, istitle, pync_txt_m_istitle, 0);
+PYNC_METHOD(str, isspace, pync_txt_m_isspace, 0);
+PYNC_METHOD(str, isdecimal, pync_txt_m_isdecimal, 0);
+PYNC_METHOD(str, isdigit, pync_txt_m_isdigit, 0);
+PYNC_METHOD(str, isnumeric, pync_txt_m_isnumeric, 0);
+PYNC_METHOD(str, isalpha, pync_txt_m_isalpha, 0);
+PYNC_METHOD(str, isalnum, pync_txt_m_isalnum, 0);
+PYNC_METHOD(str, isidentifier, pync_txt_m_isidentifier, 0);
+PYNC_METHOD(str, isprintable, pync_txt_m_isprintable, 0);
+PYNC_METHOD(str, zfill, pync_txt_m_zfill, 0);
+PYNC_METHOD(str, format, pync_txt_m_format, 0);
+PYNC_METHOD(str, format_map, pync_txt_m_format_map, 0);
+PYNC_METHOD(str, __format__, m_format_dunder, 0);
+PYNC_METHOD(str, maketrans, pync_txt_m_maketrans, PYNC_METH_STATIC);
+PYNC_METHOD(str, __sizeof__, m_sizeof, 0);
+PYNC_METHOD(str, __getnewargs__, m_getnewargs, 0);

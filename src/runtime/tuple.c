@@ -208,14 +208,11 @@ static pv tupleiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_int_from_i64(it->seq && it->index < size ? (int64_t)(size - it->index) : 0);
 }
 
-static const pync_method_def tupleiter_methods[] = {
-    {"__length_hint__", tupleiter_length_hint, 0},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(tupleiter, __length_hint__, tupleiter_length_hint, 0);
 
 pync_type pync_tuple_iterator_type = {
     .ob = {&pync_type_type}, .name = "tuple_iterator", .basicsize = sizeof(tuple_iterator),
-    .trace = tupleiter_trace, .iter = tupleiter_iter, .next = tupleiter_next, .methods = tupleiter_methods,
+    .trace = tupleiter_trace, .iter = tupleiter_iter, .next = tupleiter_next, .method_list = pync_methods__tupleiter,
 };
 
 static pv tuple_iter(pv self) {
@@ -256,12 +253,9 @@ static pv tuple_index(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_raise_fmt(&pync_ValueError_type, "tuple.index(x): x not in tuple");
 }
 
-static const pync_method_def tuple_methods[] = {
-    {"count", tuple_count, 0},
-    {"index", tuple_index, 0},
-    {"__class_getitem__", pync_class_getitem, PYNC_METH_CLASS},
-    {NULL, NULL, 0},
-};
+PYNC_METHOD(tuple, count, tuple_count, 0);
+PYNC_METHOD(tuple, index, tuple_index, 0);
+PYNC_METHOD(tuple, __class_getitem__, pync_class_getitem, PYNC_METH_CLASS);
 
 static pv tuple_construct(const pync_type *type, pv *args, size_t nargs, pv kwnames) {
     if (pync_check_args("tuple", nargs, kwnames, 0, 1) < 0) return 0;
@@ -301,7 +295,7 @@ pync_type pync_tuple_type = {
     .len = tuple_len,
     .getitem = tuple_getitem,
     .contains = tuple_contains,
-    .methods = tuple_methods,
+    .method_list = pync_methods__tuple,
 };
 
 static void tuple_roots(void) { pync_gc_visit(pync_empty_tuple); }
