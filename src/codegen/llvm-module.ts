@@ -85,6 +85,12 @@ export class ModuleEmitter {
     return sym;
   }
 
+  /** Every string the module's code hands the runtime (names it looks up, str and bytes constants,
+   *  as text): what it can name, for the program's method lists (llvm-program.ts). */
+  strings(): string[] {
+    return [...this.cstrings.keys()].map((k) => (k.startsWith(BYTES_KEY) ? Buffer.from(k.slice(BYTES_KEY.length), 'hex').toString('utf8') : k));
+  }
+
   codeSymbol(fn: IRFunction): string {
     return globalName(`code.${fn.symbol}`);
   }
@@ -324,7 +330,7 @@ export class ModuleEmitter {
   }
 
   private cstringBytes(bytes: Uint8Array): string {
-    const key = `\u0000bytes:${Buffer.from(bytes).toString('hex')}`;
+    const key = `${BYTES_KEY}${Buffer.from(bytes).toString('hex')}`;
     let sym = this.cstrings.get(key);
     if (sym === undefined) {
       sym = `@.str.${this.cstrings.size}`;
@@ -336,10 +342,16 @@ export class ModuleEmitter {
   }
 }
 
+/** the cstrings key of a byte string (no text key starts with NUL) */
+const BYTES_KEY = '\u0000bytes:';
+
 export function moduleDefSymbol(moduleName: string): string {
   return `@${quoteName(`pync_module.${moduleName}`)}`;
 }
 
-export function emitModule(ir: IRModule, abi: TargetABI): string {
-  return new ModuleEmitter(ir, abi).emit();
+/** The module's LLVM IR and the strings its code hands the runtime (ModuleEmitter.strings). */
+export function emitModule(ir: IRModule, abi: TargetABI): { llvm: string; strings: string[] } {
+  const emitter = new ModuleEmitter(ir, abi);
+  const llvm = emitter.emit();
+  return { llvm, strings: emitter.strings() };
 }

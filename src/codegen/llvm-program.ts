@@ -1,12 +1,47 @@
 // codegen/llvm-program.ts — the program module: the tables the runtime's `import` searches —
 // the compiled modules (pync_program_modules) and the runtime's C modules the program imports
 // (pync_program_c_modules: pync_mod_<name>, so that unused ones are not linked), both
-// NULL-terminated — and main(), which hands the __main__ module to pync_main (src/runtime/main.c).
+// NULL-terminated —, the method lists of the core built-in types (pync_methods__<list>, below)
+// and main(), which hands the __main__ module to pync_main (src/runtime/main.c).
+//
+// Method lists: each core type's methods are separate objects in the runtime (PYNC_METHOD), and
+// the type points at a list the program defines. A list holds the methods whose names the
+// program can use — a string some module hands the runtime (an attribute or builtin name, a str
+// constant: getattr(x, 'upper') counts), a name the runtime itself looks up, or any dunder — so
+// the linker leaves out the others and everything only they call (a hello world does not link
+// str.format or the Unicode case tables). A program that can look attributes up by computed
+// names (getattr, hasattr, dir, vars, __dict__, operator.attrgetter/methodcaller,
+// __getattribute__) gets every method.
 
 import type { TargetABI } from '../../targets/target.js';
 import { moduleDefSymbol } from './llvm-module.js';
+import { C_MODULE_METHOD_NAMES, METHOD_LISTS, RUNTIME_METHOD_NAMES } from './method-lists.js';
 
-export function emitProgram(moduleNames: readonly string[], cModuleNames: readonly string[], abi: TargetABI): string {
+/** Names whose use means attribute names may be computed at run time. */
+const COMPUTED_NAME_ACCESS = ['getattr', 'hasattr', 'dir', 'vars', '__dict__', 'attrgetter', 'methodcaller', '__getattribute__'];
+
+/** The method names a program can use, or 'all'; `strings` are its modules' (emitModule). */
+export function reachableMethodNames(strings: Iterable<string>, cModuleNames: readonly string[]): ReadonlySet<string> | 'all' {
+  const names = new Set(strings);
+  if (COMPUTED_NAME_ACCESS.some((n) => names.has(n))) return 'all';
+  for (const n of RUNTIME_METHOD_NAMES) names.add(n);
+  // C modules call into each other (functools' cache_info is a collections namedtuple): a program
+  // importing any of them keeps what all of them look up
+  if (cModuleNames.length > 0) for (const list of C_MODULE_METHOD_NAMES.values()) for (const n of list) names.add(n);
+  return names;
+}
+
+function methodLists(reachable: ReadonlySet<string> | 'all'): string[] {
+  const out: string[] = [];
+  for (const [list, names] of METHOD_LISTS) {
+    const kept = names.filter((n) => reachable === 'all' || reachable.has(n)).map((n) => `@pync_md__${list}__${n}`);
+    out.push(...kept.map((k) => `${k} = external constant i8`));
+    out.push(`@pync_methods__${list} = constant [${kept.length + 1} x ptr] [${[...kept.map((k) => `ptr ${k}`), 'ptr null'].join(', ')}]`);
+  }
+  return out;
+}
+
+export function emitProgram(moduleNames: readonly string[], cModuleNames: readonly string[], reachable: ReadonlySet<string> | 'all', abi: TargetABI): string {
   const defs = moduleNames.map(moduleDefSymbol);
   const cDefs = cModuleNames.map((n) => `@pync_mod_${n}`);
   return [
@@ -18,6 +53,7 @@ export function emitProgram(moduleNames: readonly string[], cModuleNames: readon
     `@pync_program_modules = constant [${defs.length + 1} x ptr] [${[...defs.map((d) => `ptr ${d}`), 'ptr null'].join(', ')}]`,
     ...cDefs.map((d) => `${d} = external constant i8`),
     `@pync_program_c_modules = constant [${cDefs.length + 1} x ptr] [${[...cDefs.map((d) => `ptr ${d}`), 'ptr null'].join(', ')}]`,
+    ...methodLists(reachable),
     '',
     'declare i32 @pync_main(i32, ptr, ptr)',
     '',

@@ -20,7 +20,7 @@ import { BUILTIN_STAR_EXPORTS } from './star-exports.js';
 import { inferProgram, type Inference } from '../types/infer.js';
 import { lowerModule } from '../lower/module.js';
 import { emitModule } from '../codegen/llvm-module.js';
-import { emitProgram } from '../codegen/llvm-program.js';
+import { emitProgram, reachableMethodNames } from '../codegen/llvm-program.js';
 import type { IRModule } from '../ir/ir.js';
 import type { CompileOptions, CompileResult, CompiledModule } from './index.js';
 import { STDLIB_MODULES } from './stdlib-modules.js';
@@ -43,8 +43,14 @@ export async function compileProgram(entry: string, target: TargetABI, options: 
 export function compileProgramSync(entry: string, target: TargetABI, options: CompileOptions): CompileResult {
   const { irs, diagnostics, sources, builtinModules } = analyseProgram(entry, options);
   if (diagnostics.some((d) => d.severity === 'error')) return { modules: [], program: '', diagnostics, sources };
-  const compiled: CompiledModule[] = irs.map((ir) => ({ name: ir.name, file: ir.file, llvm: emitModule(ir, target) }));
-  return { modules: compiled, program: emitProgram(irs.map((ir) => ir.name), builtinModules, target), diagnostics, sources };
+  const strings: string[] = [];
+  const compiled: CompiledModule[] = irs.map((ir) => {
+    const emitted = emitModule(ir, target);
+    strings.push(...emitted.strings);
+    return { name: ir.name, file: ir.file, llvm: emitted.llvm };
+  });
+  const methods = reachableMethodNames(strings, builtinModules);
+  return { modules: compiled, program: emitProgram(irs.map((ir) => ir.name), builtinModules, methods, target), diagnostics, sources };
 }
 
 export interface AnalysedProgram {

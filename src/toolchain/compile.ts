@@ -21,7 +21,7 @@ export interface IrCompileOptions {
 /** Compiles `irFile` to `objectFile`; resolves to clang's wall time in ms. */
 export async function compileIr(llvm: Llvm, target: TargetDescriptor, irFile: string, objectFile: string, options: IrCompileOptions): Promise<number> {
   const temp = `${objectFile}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const args = [`--target=${target.clangTarget}`, ...target.cflags, `-O${options.optLevel}`, ...(options.debug ? ['-g'] : []), '-c', '-x', 'ir', irFile, '-o', temp];
+  const args = [`--target=${target.clangTarget}`, ...target.cflags, `-O${options.optLevel}`, ...(options.debug ? ['-g'] : []), '-ffunction-sections', '-fdata-sections', '-c', '-x', 'ir', irFile, '-o', temp];
   try {
     const r = await runStep(`compiling ${basename(irFile)}`, llvm.clang, args);
     renameSync(temp, objectFile);
