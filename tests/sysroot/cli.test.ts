@@ -1,14 +1,16 @@
 // `pync sysroot install|list|remove|path` through bin/pync (run `npm run build` first), against
 // the loopback HTTP server: what the user sees, exit statuses, two pync processes installing the
-// same sysroot at once, Ctrl-C in the middle of a download, PYNC_SYSROOT_MIRROR — and the real
-// aarch64 manifest against the archive scripts/make-sysroot builds on this machine.
+// same sysroot at once, Ctrl-C in the middle of a download, PYNC_SYSROOT_MIRROR — and real
+// manifests (aarch64, a board's, the macOS stub's) against the archives the make-sysroot scripts
+// build on this machine.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pyncBin, repoRoot } from '../toolchain/support.js';
-import { sysrootsListing, tempDir, TestServer, writeManifest } from './support.js';
+import { loadManifest } from '../../src/sysroot/manifest.js';
+import { pyncBin, repoRoot, testCacheDir } from '../toolchain/support.js';
+import { sha256, sysrootsListing, tempDir, TestServer, writeManifest } from './support.js';
 import { tarGz } from './tar-writer.js';
 
 const ARCHIVE = tarGz([
@@ -152,34 +154,106 @@ describe('pync sysroot', () => {
   });
 });
 
-/** Whether this machine's libc6-arm64-cross is the version the manifest's description names. */
-function debianPackagesAsInManifest(): boolean {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'sysroots', 'aarch64-linux-gnu.json'), 'utf8')) as { description: string };
-  const r = spawnSync('dpkg-query', ['-W', '-f=${Version}', 'libc6-arm64-cross'], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout !== '' && manifest.description.includes(`libc6-arm64-cross ${r.stdout}`);
+const realManifests = { PYNC_SYSROOT_MANIFESTS: join(repoRoot, 'sysroots') };
+
+/**
+ * The archive of the real sysroot `name`, made by scripts/make-sysroot (which hands bare-metal and
+ * macOS names to their own scripts) in a temporary folder; nothing is installed. The test cache
+ * holds the runtime archives make-macos-sysroot reads (shared with tests/toolchain/).
+ */
+function makeArchive(name: string): string {
+  const work = tempDir('sysroot-real');
+  const tarball = join(work, `${name}.tar.gz`);
+  const r = spawnSync(join(repoRoot, 'scripts', 'make-sysroot'), ['--no-install', '--dest', join(work, name), '--tarball', tarball, name], {
+    env: { ...process.env, PYNC_CACHE_DIR: testCacheDir() },
+    encoding: 'utf8',
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return tarball;
+}
+
+/** Whether this machine's Debian packages are the versions the manifest's description names. */
+function packagesAsInManifest(name: string, packages: readonly string[]): boolean {
+  const { description } = loadManifest(name, realManifests.PYNC_SYSROOT_MANIFESTS);
+  return packages.every((p) => {
+    const r = spawnSync('dpkg-query', ['-W', '-f=${Version}', p], { encoding: 'utf8' });
+    return r.status === 0 && r.stdout !== '' && description.includes(`${p} ${r.stdout}`);
+  });
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An install refused because the archive made here is not the one the manifest names. */
+function expectRefused(r: Run): void {
+  expect(r.status).toBe(1);
+  expect(r.stderr).toMatch(/checksum mismatch|truncated archive|wrong archive/);
 }
 
 describe('the aarch64-linux-gnu manifest', () => {
   it('names the archive scripts/make-sysroot builds here, which installs with --from', async () => {
-    const work = tempDir('sysroot-real');
-    const tarball = join(work, 'aarch64-linux-gnu.tar.gz');
-    const made = await new Promise<number | null>((resolve) => {
-      const child = spawn(join(repoRoot, 'scripts', 'make-sysroot'), ['--no-install', '--tarball', tarball, 'aarch64-linux-gnu'], { env: { ...process.env, PYNC_CACHE_DIR: work }, stdio: 'ignore' });
-      child.on('close', resolve);
-    });
-    expect(made).toBe(0);
-    const r = await pync(['sysroot', 'install', 'arm64-linux', '--from', tarball], { PYNC_SYSROOT_MANIFESTS: join(repoRoot, 'sysroots') });
-    if (!debianPackagesAsInManifest()) {
+    const tarball = makeArchive('aarch64-linux-gnu');
+    const r = await pync(['sysroot', 'install', 'arm64-linux', '--from', tarball], realManifests);
+    if (!packagesAsInManifest('aarch64-linux-gnu', ['libc6-arm64-cross'])) {
       // Debian has moved on from the packages the manifest was made from: the archive made here
       // differs, and the install must refuse it (node scripts/update-sysroot-manifest.mjs
       // aarch64-linux-gnu regenerates the manifest; see docs/sysroots.md)
-      expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/checksum mismatch|truncated archive|wrong archive/);
+      expectRefused(r);
       return;
     }
     expect(r.stderr).toBe(`pync: installed the aarch64-linux-gnu sysroot in ${join(cache, 'sysroots', 'aarch64-linux-gnu')}\n`);
-    const path = await pync(['sysroot', 'path', 'aarch64-linux-gnu'], { PYNC_SYSROOT_MANIFESTS: join(repoRoot, 'sysroots') });
+    const path = await pync(['sysroot', 'path', 'aarch64-linux-gnu'], realManifests);
     expect(path.stdout).toBe(`${join(cache, 'sysroots', 'aarch64-linux-gnu')}\n`);
     expect(existsSync(join(cache, 'sysroots', 'aarch64-linux-gnu', 'lib', 'ld-linux-aarch64.so.1'))).toBe(true);
   }, 60_000);
+});
+
+describe('the bare-metal and macOS manifests, downloaded from the loopback server', () => {
+  /** Serves the archive made here where --mirror points, and installs `given` (a target or sysroot name) from there. */
+  async function installServed(name: string, given: string): Promise<{ run: Run; data: Buffer; url: string }> {
+    const data = readFileSync(makeArchive(name));
+    server.serve(`/v1/${name}.tar.gz`, data);
+    const run = await pync(['sysroot', 'install', given, '--mirror', server.url('/v1')], realManifests);
+    return { run, data, url: server.url(`/v1/${name}.tar.gz`) };
+  }
+
+  function expectDownloadedAndInstalled(run: Run, name: string, url: string): string {
+    const dir = join(cache, 'sysroots', name);
+    expect(run.status, run.stderr).toBe(0);
+    // sizes are printed rounded (160.7 KB)
+    expect(run.stderr).toMatch(new RegExp(`^pync: downloading ${escape(url)} \\([\\d.]+ K?B\\)\\npync: downloaded ${escape(url)} \\([\\d.]+ K?B in [\\d.]+ s\\)\\n`));
+    expect(run.stderr.endsWith(`pync: installed the ${name} sysroot in ${dir}\n`)).toBe(true);
+    expect(server.requests).toContain(`/v1/${name}.tar.gz`);
+    return dir;
+  }
+
+  it('thumbv7m-none-eabi: libgcc.a and libm.a, listed as installed', async () => {
+    const { run, url } = await installServed('thumbv7m-none-eabi', 'thumbv7m-none-eabi');
+    if (!packagesAsInManifest('thumbv7m-none-eabi', ['gcc-arm-none-eabi', 'libnewlib-arm-none-eabi'])) {
+      // Debian has moved on (node scripts/update-sysroot-manifest.mjs thumbv7m-none-eabi)
+      expectRefused(run);
+      return;
+    }
+    const dir = expectDownloadedAndInstalled(run, 'thumbv7m-none-eabi', url);
+    expect(readdirSync(join(dir, 'lib')).sort()).toEqual(['libgcc.a', 'libm.a']);
+    const list = await pync(['sysroot', 'list'], realManifests);
+    expect(list.stdout).toMatch(new RegExp(`^thumbv7m-none-eabi +installed +${escape(dir)}$`, 'm'));
+    expect(list.stdout).toMatch(/^thumbv7em-none-eabihf +not installed +pync sysroot install thumbv7em-none-eabihf$/m);
+  }, 60_000);
+
+  it('macos-libsystem: installed for aarch64-apple-darwin, the same for x86_64-apple-darwin, listed as installed', async () => {
+    const { run, data, url } = await installServed('macos-libsystem', 'aarch64-apple-darwin');
+    if (sha256(data) !== loadManifest('macos-libsystem', realManifests.PYNC_SYSROOT_MANIFESTS).archives[0]!.sha256) {
+      // the runtime imports other libSystem symbols than when the manifest was made: the stub made
+      // now is refused (node scripts/update-sysroot-manifest.mjs macos-libsystem regenerates it)
+      expectRefused(run);
+      return;
+    }
+    const dir = expectDownloadedAndInstalled(run, 'macos-libsystem', url);
+    expect(readFileSync(join(dir, 'usr', 'lib', 'libSystem.tbd'), 'utf8')).toContain("install-name:    '/usr/lib/libSystem.B.dylib'");
+    expect((await pync(['sysroot', 'path', 'x86_64-apple-darwin'], realManifests)).stdout).toBe(`${dir}\n`);
+    const again = await pync(['sysroot', 'install', 'x86_64-apple-darwin', '--mirror', server.url('/v1')], realManifests);
+    expect(again.stderr).toBe(`pync: the macos-libsystem sysroot is already installed in ${dir}\n`);
+    const list = await pync(['sysroot', 'list'], realManifests);
+    expect(list.stdout).toMatch(new RegExp(`^macos-libsystem +installed +${escape(dir)}$`, 'm'));
+  }, 600_000);
 });

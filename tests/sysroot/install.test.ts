@@ -9,9 +9,10 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installSysroot, type InstallRequest } from '../../src/sysroot/install.js';
-import { listManifests, loadManifest, type SysrootManifest } from '../../src/sysroot/manifest.js';
+import { hasManifest, listManifests, loadManifest, type SysrootManifest } from '../../src/sysroot/manifest.js';
 import { archiveSource, mirrorFromEnv } from '../../src/sysroot/mirror.js';
 import { readStamp } from '../../src/sysroot/paths.js';
+import { listTargets } from '../../targets/index.js';
 import { sha256, snapshot, sysrootsListing, tempDir, TestServer, writeManifest } from './support.js';
 import { tarGz, type TestEntry } from './tar-writer.js';
 
@@ -308,6 +309,13 @@ describe('manifests', () => {
     const m = loadManifest('aarch64-linux-gnu');
     expect(m.archives[0]!.root).toBe('aarch64-linux-gnu');
     expect(m.required).toContain('lib/ld-linux-aarch64.so.1');
+  });
+
+  it('every target that needs a sysroot finds a manifest for it', () => {
+    const needed = listTargets().filter((t) => t.sysroot !== null);
+    expect(needed.filter((t) => !hasManifest(t.sysroot!)).map((t) => t.name)).toEqual([]);
+    // both macOS targets name the one libSystem stub
+    expect(needed.filter((t) => t.sysroot === 'macos-libsystem').map((t) => t.name).sort()).toEqual(['aarch64-apple-darwin', 'x86_64-apple-darwin']);
   });
 });
 
