@@ -87,7 +87,8 @@ export function cortexMTarget(arch: CortexMArch, options: TargetOptions = {}): T
       { format: 'binary', suffix: '.bin' },
       { format: 'ihex', suffix: '.hex' },
     ],
-    configure: (o: TargetOptions) => cortexMTarget(arch, { board: board.name, heapSize, stdout, ...definedOnly(o) }),
+    // the heap size given, not the one chosen: another board has another default
+    configure: (o: TargetOptions) => cortexMTarget(arch, { board: board.name, heapSize: options.heapSize, stdout, ...definedOnly(o) }),
     linkArgs({ sysrootDir, linkerScript }) {
       const args = ['-nostdlib', '-static', '-Wl,-z,max-page-size=4096'];
       if (linkerScript) args.push(`-Wl,-T,${linkerScript}`);
