@@ -61,13 +61,26 @@ export async function linkExecutable(
   mkdirSync(tempDir);
   if (linkerScript) writeFileSync(linkerScript, target.linkerScript!);
   try {
-    const r = await runStep('linking', llvm.clang, args);
+    const r = await runStep('linking', llvm.clang, args).catch((e: unknown) => {
+      throw memoryOverflow(e) ?? e;
+    });
     const images = await makeImages(llvm, target, temp, output);
     renameSync(temp, output);
     return r.ms + images;
   } finally {
     rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+/** A link that failed because the output does not fit a memory region of the target's linker
+ *  script (a board's flash or RAM), said in the user's terms; null for any other failure. */
+function memoryOverflow(e: unknown): ToolchainError | null {
+  if (!(e instanceof ToolchainError)) return null;
+  const m = /section '([^']+)' will not fit in region '(\w+)': overflowed by (\d+) bytes/.exec(e.message);
+  if (!m) return null;
+  const [, section, region, bytes] = m;
+  const advice = region === 'RAM' ? 'a smaller --heap-size or a board with more RAM' : `a board with more ${region.toLowerCase()}`;
+  return new ToolchainError(`the program does not fit the board's ${region}: ${section} overflows it by ${bytes} bytes (try ${advice}; docs/targets.md lists the boards)`, e.details);
 }
 
 /** `fw.elf` → `fw.bin`, `fw.hex` (an output without the suffix gets the image's suffix added). */
