@@ -88,8 +88,7 @@ static int write_out(file_obj *f) {
         long r = pync_platform_write(f->fd, f->wbuf->data + done, f->wlen - done);
         if (r < 0) {
             f->wlen = 0;
-            /* the platform keeps no errno for writes: report the usual cause */
-            raise_os_error(28, 0);
+            raise_os_error((int)-r, 0);
             return -1;
         }
         done += (size_t)r;
@@ -104,7 +103,7 @@ static int buffer_bytes(file_obj *f, const uint8_t *p, size_t n) {
         f->wlen = 0;
         long r = pync_platform_write(f->fd, p, n);
         if (r < 0) {
-            raise_os_error(28, 0);
+            raise_os_error((int)-r, 0);
             return -1;
         }
         return 0;

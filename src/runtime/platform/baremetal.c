@@ -109,23 +109,29 @@ static void uart_putc(char c) {
    FILE_FD_BASE + the semihosting handle. */
 #define FILE_FD_BASE 3
 
+/* the host's errno after a failed semihosting call */
+static int host_errno(void) {
+    long e = semihost(SYS_ERRNO, 0);
+    return e > 0 ? (int)e : 2;   /* ENOENT when the host says nothing */
+}
+
 long pync_platform_write(int fd, const void *buf, size_t n) {
     if (fd >= FILE_FD_BASE) {
         uintptr_t block[3] = {(uintptr_t)(fd - FILE_FD_BASE), (uintptr_t)buf, n};
-        return semihost(SYS_WRITE, block) == 0 ? (long)n : -1;
+        return semihost(SYS_WRITE, block) == 0 ? (long)n : -(long)host_errno();
     }
-    if (fd < 1 || fd > 2) return -1;
+    if (fd < 1 || fd > 2) return -9;   /* EBADF */
 #if PYNC_STDOUT_UART
     const char *b = buf;
     for (size_t i = 0; i < n; i++) uart_putc(b[i]);
     return (long)n;
 #else
     long h = console(fd);
-    if (h < 0) return -1;
+    if (h < 0) return -5;   /* EIO */
     uintptr_t block[3] = {(uintptr_t)h, (uintptr_t)buf, n};
     /* SYS_WRITE returns the number of bytes NOT written */
     long left = semihost(SYS_WRITE, block);
-    return left == 0 ? (long)n : -1;
+    return left == 0 ? (long)n : -5;   /* EIO: the console is the debugger's */
 #endif
 }
 
@@ -206,10 +212,6 @@ static long host_open(const char *path, int mode) {
     return semihost(SYS_OPEN, block);
 }
 
-static int host_errno(void) {
-    long e = semihost(SYS_ERRNO, 0);
-    return e > 0 ? (int)e : 2;   /* ENOENT when the host says nothing */
-}
 
 int pync_platform_open(const char *path, int flags) {
     int mode = OPEN_READ;

@@ -17,7 +17,8 @@ void pync_platform_chunk_free(void *p, size_t size);
    bounded in advance: the collector sizes its thresholds to it. */
 size_t pync_platform_heap_limit(void);
 
-/* Unbuffered I/O on file descriptors 0, 1, 2. Return bytes transferred, or -1. */
+/* Unbuffered I/O on file descriptors (0, 1, 2 and open()ed files). Return bytes transferred;
+   a failed write returns -errno (open()'s convention), a failed read -1. */
 long pync_platform_write(int fd, const void *buf, size_t n);
 long pync_platform_read(int fd, void *buf, size_t n);
 

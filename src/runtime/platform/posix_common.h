@@ -62,7 +62,7 @@ long pync_platform_write(int fd, const void *buf, size_t n) {
         pync_ssize r = write(fd, b + done, n - done);
         if (r < 0) {
             if (pync_errno() == EINTR) continue;
-            return -1;
+            return -(long)pync_errno();
         }
         done += (size_t)r;
     }
