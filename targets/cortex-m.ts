@@ -35,8 +35,12 @@ export interface CortexMArch {
 }
 
 export const STDOUT_MODES = ['semihosting', 'uart'] as const;
-/** the collector's segments are 4 KiB on boards (64 KiB on hosted targets) */
-const GC_SEGMENT_SHIFT = 12;
+/** The collector's segments: each size class in use takes at least one, so a small heap needs
+ *  small ones (a hello world needs 17 KiB of heap with 1 KiB segments, 41 KiB with 4 KiB ones);
+ *  larger heaps keep 4 KiB segments, whose table is smaller (hosted targets use 64 KiB). */
+function gcSegmentShift(heapSize: number): number {
+  return heapSize <= 256 * KiB ? 10 : 12;
+}
 const MIN_HEAP = 16 * KiB;
 
 export function cortexMTarget(arch: CortexMArch, options: TargetOptions = {}): TargetDescriptor {
@@ -65,7 +69,7 @@ export function cortexMTarget(arch: CortexMArch, options: TargetOptions = {}): T
         PYNC_STDOUT_UART: stdout === 'uart' ? '1' : '0',
         // leave a quarter of the stack for the exception handler and the runtime's own calls
         PYNC_STACK_BUDGET: String(Math.floor((stackSize * 3) / 4)),
-        PYNC_GC_SEGMENT_SHIFT: String(GC_SEGMENT_SHIFT),
+        PYNC_GC_SEGMENT_SHIFT: String(gcSegmentShift(heapSize)),
         PYNC_GC_META_ALIGN: '8',
         PYNC_GC_TABLE_MIN: '64',
         PYNC_GC_ARRAY_MIN: '16',

@@ -413,8 +413,8 @@ static int add_keys(pv set, pv d) {
 
 /* The names along a type's MRO. 0 or -1. */
 static int add_mro_names(pv set, const pync_type *t) {
-    pv mro = t->mro;
-    if (!mro) return add_keys(set, t->dict);
+    pv mro = pync_type_mro(t);
+    if (!mro) return -1;
     for (size_t i = 0; i < ((const pync_tuple *)mro)->size; i++) {
         if (add_keys(set, ((const pync_type *)((const pync_tuple *)mro)->items[i])->dict) < 0) return -1;
     }
@@ -526,39 +526,50 @@ static pync_type *const builtin_types[] = {
 
 extern pync_type *const pync_exception_types[];
 
+static bool cstr_eq(const char *a, const char *b) {
+    while (*a && *a == *b) a++, b++;
+    return *a == *b;
+}
+
+/* The builtin called `name`, made now, or 0 when there is none. */
+static pv make_builtin(const char *name) {
+    for (const pync_method_def *const *d = pync_methods__builtins; *d; d++) {
+        if (cstr_eq((*d)->name, name)) return pync_builtin_new((*d)->name, (*d)->fn, 0);
+    }
+    for (size_t i = 0; builtin_types[i]; i++) {
+        if (cstr_eq(builtin_types[i]->name, name)) return (pv)builtin_types[i];
+    }
+    for (size_t i = 0; pync_exception_types[i]; i++) {
+        if (cstr_eq(pync_exception_types[i]->name, name)) return (pv)pync_exception_types[i];
+    }
+    static const struct { const char *name; pv value; } constants[] = {
+        {"IOError", (pv)&pync_OSError_type}, {"EnvironmentError", (pv)&pync_OSError_type},
+        {"NotImplemented", pync_NotImplemented}, {"Ellipsis", pync_Ellipsis}, {"None", pync_None},
+        {"True", pync_True}, {"False", pync_False}, {"__debug__", pync_True},
+    };
+    for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++) {
+        if (cstr_eq(constants[i].name, name)) return constants[i].value;
+    }
+    return 0;
+}
+
+/* Modules ask for each builtin they use by name once, at start-up. Builtins are made on first
+   request and kept in builtins_dict (so that `print is print`): a program's heap holds only the
+   ones it uses. 0 without an exception when there is no such builtin. */
 pv pync_builtin(const char *name) {
-    pv key = pync_str_from_cstr(name);
+    pv key = pync_str_intern(pync_str_from_cstr(name));
     if (!key) return 0;
-    return pync_dict_get(builtins_dict, key);
+    pv v = pync_dict_get(builtins_dict, key);
+    if (v || pync_current_exc) return v;
+    v = make_builtin(name);
+    if (!v || pync_current_exc) return 0;
+    return pync_dict_setitem(builtins_dict, key, v) < 0 ? 0 : v;
 }
 
 static void builtins_roots(void) { pync_gc_visit(builtins_dict); }
 
-static int add(const char *name, pv value) {
-    if (!value) return -1;
-    pv key = pync_str_intern(pync_str_from_cstr(name));
-    return key ? pync_dict_setitem(builtins_dict, key, value) : -1;
-}
-
 int pync_builtins_init(void) {
     pync_register_static_roots(builtins_roots);
     builtins_dict = pync_dict_new();
-    if (!builtins_dict) return -1;
-    for (const pync_method_def *const *dp = pync_methods__builtins; *dp; dp++) {
-        const pync_method_def *d = *dp;
-        if (add(d->name, pync_builtin_new(d->name, d->fn, 0)) < 0) return -1;
-    }
-    for (size_t i = 0; builtin_types[i]; i++) {
-        if (add(builtin_types[i]->name, (pv)builtin_types[i]) < 0) return -1;
-    }
-    for (size_t i = 0; pync_exception_types[i]; i++) {
-        if (add(pync_exception_types[i]->name, (pv)pync_exception_types[i]) < 0) return -1;
-    }
-    if (add("IOError", (pv)&pync_OSError_type) < 0 || add("EnvironmentError", (pv)&pync_OSError_type) < 0) return -1;
-    if (add("NotImplemented", pync_NotImplemented) < 0 || add("Ellipsis", pync_Ellipsis) < 0 ||
-        add("None", pync_None) < 0 || add("True", pync_True) < 0 || add("False", pync_False) < 0 ||
-        add("__debug__", pync_True) < 0) {
-        return -1;
-    }
-    return 0;
+    return builtins_dict ? 0 : -1;
 }

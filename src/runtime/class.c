@@ -1086,7 +1086,8 @@ static pv super_getattr(pv self, pv name) {
     if (pync_str_eq_cstr(name, "__self__")) return s->self ? s->self : pync_None;
     if (pync_str_eq_cstr(name, "__self_class__")) return st ? (pv)st : pync_None;
     if (!st || pync_str_eq_cstr(name, "__class__")) return pync_generic_getattr(self, name);
-    const pync_tuple *mro = (const pync_tuple *)st->mro;
+    const pync_tuple *mro = (const pync_tuple *)pync_type_mro(st);
+    if (!mro) return 0;
     size_t i = 0;
     while (i < mro->size && mro->items[i] != s->cls) i++;
     for (i++; i < mro->size; i++) {

@@ -629,9 +629,7 @@ static void exc_roots(void) {
 
 int pync_exc_init(void) {
     pync_register_static_roots(exc_roots);
-    for (size_t i = 0; pync_exception_types[i]; i++) {
-        if (pync_type_ready(pync_exception_types[i]) < 0) return -1;
-    }
+    /* the exception types are readied when first needed, like every built-in type (main.c) */
     nomem_instance = exc_construct(&pync_MemoryError_type, NULL, 0, 0);
     return nomem_instance ? 0 : -1;
 }

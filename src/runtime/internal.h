@@ -54,6 +54,8 @@ extern pync_type pync_method_descriptor_type;
 /* Type dicts are filled from `methods` at startup; types created later (at module init) call
    this themselves. 0 or -1. */
 int pync_type_ready(pync_type *type);
+/* type's MRO (a tuple), readying a built-in type on first use; 0 with an exception on failure */
+pv pync_type_mro(const pync_type *type);
 /* Descriptors (object.c, class.c): the value of descriptor `descr` found in type's MRO when
    looked up on obj (obj 0: on the type itself); whether it is a data descriptor (property, ...);
    assigning through it. */

@@ -52,18 +52,9 @@ extern pync_type pync_NoneType_type, pync_NotImplementedType_type, pync_ellipsis
 extern pync_type pync_method_type, pync_builtin_function_type, pync_cell_type, pync_module_type;
 extern pync_type pync_generator_type, pync_coroutine_type, pync_slot_member_type, pync_async_generator_type;
 
-/* Every static type whose dict/MRO must exist before the program runs (exceptions are readied
-   by pync_exc_init). */
-static pync_type *const static_types[] = {
-    &pync_object_type, &pync_type_type, &pync_NoneType_type, &pync_NotImplementedType_type, &pync_ellipsis_type,
-    &pync_int_type, &pync_bool_type, &pync_float_type, &pync_complex_type, &pync_str_type, &pync_bytes_type,
-    &pync_bytearray_type, &pync_tuple_type, &pync_list_type, &pync_dict_type, &pync_set_type, &pync_frozenset_type,
-    &pync_range_type, &pync_slice_type, &pync_function_type, &pync_method_type, &pync_builtin_function_type,
-    &pync_method_descriptor_type, &pync_cell_type, &pync_module_type, &pync_property_type, &pync_classmethod_type,
-    &pync_staticmethod_type, &pync_super_type, &pync_textio_type, &pync_tuple_iterator_type, &pync_generator_type,
-    &pync_coroutine_type, &pync_async_generator_type, &pync_slot_member_type, NULL,
-};
-
+/* Built-in types get their dict and MRO when first needed (pync_type_ready through
+   pync_type_mro, attribute lookup, subclassing): a program pays in heap only for the types it
+   uses. object and type are readied at start-up: every other MRO ends in object. */
 void pync_sys_set_argv(int argc, char **argv);
 
 int pync_runtime_start(void *top, int argc, char **argv) {
@@ -71,9 +62,7 @@ int pync_runtime_start(void *top, int argc, char **argv) {
     pync_gc_init(top);
     /* str and tuple first: type dicts need strings */
     if (pync_str_init() < 0 || pync_tuple_init() < 0) return -1;
-    for (size_t i = 0; static_types[i]; i++) {
-        if (pync_type_ready(static_types[i]) < 0) return -1;
-    }
+    if (pync_type_ready(&pync_object_type) < 0 || pync_type_ready(&pync_type_type) < 0) return -1;
     if (pync_exc_init() < 0 || pync_class_init() < 0 || pync_builtins_init() < 0) return -1;
     pync_sys_set_argv(argc, argv);
     return 0;

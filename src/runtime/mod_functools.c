@@ -712,7 +712,8 @@ static int defines(pv cls, const char *name) {
     }
     pv key = pync_str_from_cstr(name);
     if (!key) return -1;
-    const pync_tuple *mro = (const pync_tuple *)((const pync_type *)cls)->mro;
+    const pync_tuple *mro = (const pync_tuple *)pync_type_mro((const pync_type *)cls);
+    if (!mro) return -1;
     for (size_t i = 0; i < mro->size; i++) {
         const pync_type *t = (const pync_type *)mro->items[i];
         if (t == &pync_object_type) return 0;

@@ -223,6 +223,11 @@ static int add_method(pync_type *type, const pync_method_def *m) {
     return name ? pync_dict_setitem(type->dict, name, d) : -1;
 }
 
+pv pync_type_mro(const pync_type *type) {
+    if (!type->mro && pync_type_ready((pync_type *)type) < 0) return 0;
+    return type->mro;
+}
+
 /* Fills a static type's dict, bases and MRO (the base chain; classes compute C3 in class.c). */
 int pync_type_ready(pync_type *type) {
     if (type->dict) return 0;
@@ -438,8 +443,8 @@ static int type_richcompare_dummy(pv self, int64_t *out) { return identity_hash(
 static pv type_mro_method(pv self, pv *args, size_t nargs, pv kwnames) {
     (void)args;
     if (pync_check_args("mro", nargs, kwnames, 0, 0) < 0) return 0;
-    const pync_tuple *mro = (const pync_tuple *)((const pync_type *)self)->mro;
-    return pync_list_from_array(mro->items, mro->size);
+    const pync_tuple *mro = (const pync_tuple *)pync_type_mro((const pync_type *)self);
+    return mro ? pync_list_from_array(mro->items, mro->size) : 0;
 }
 
 PYNC_METHOD(type, mro, type_mro_method, 0);
