@@ -120,7 +120,7 @@ typedef struct agen_awaitable {
     uint8_t state;
 } agen_awaitable;
 
-extern pync_type pync_async_gen_asend_type, pync_async_gen_athrow_type;
+extern const pync_type pync_async_gen_asend_type, pync_async_gen_athrow_type;
 
 static void awaitable_trace(pync_object *o) {
     agen_awaitable *a = (agen_awaitable *)o;
@@ -286,14 +286,14 @@ PYNC_METHOD(athrow, throw, athrow_throw, 0);
 PYNC_METHOD(athrow, close, awaitable_close, 0);
 PYNC_METHOD(athrow, __await__, awaitable_self, 0);
 
-pync_type pync_async_gen_asend_type = {
-    .ob = {&pync_type_type}, .name = "async_generator_asend", .basicsize = sizeof(agen_awaitable),
+const pync_type pync_async_gen_asend_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "async_generator_asend", .basicsize = sizeof(agen_awaitable),
     .trace = awaitable_trace, .hash = pync_object_hash, .iter = awaitable_iter, .next = asend_next,
     .method_list = pync_methods__asend,
 };
 
-pync_type pync_async_gen_athrow_type = {
-    .ob = {&pync_type_type}, .name = "async_generator_athrow", .basicsize = sizeof(agen_awaitable),
+const pync_type pync_async_gen_athrow_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "async_generator_athrow", .basicsize = sizeof(agen_awaitable),
     .trace = awaitable_trace, .hash = pync_object_hash, .iter = awaitable_iter, .next = athrow_next,
     .method_list = pync_methods__athrow,
 };
@@ -336,8 +336,8 @@ PYNC_METHOD(agen, asend, agen_asend, 0);
 PYNC_METHOD(agen, athrow, agen_athrow, 0);
 PYNC_METHOD(agen, aclose, agen_aclose, 0);
 
-pync_type pync_async_generator_type = {
-    .ob = {&pync_type_type}, .name = "async_generator", .basicsize = sizeof(pync_generator),
+const pync_type pync_async_generator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "async_generator", .basicsize = sizeof(pync_generator),
     .trace = pync_generator_trace, .repr = pync_generator_repr, .hash = pync_object_hash,
     .getattr = pync_generator_getattr, .method_list = pync_methods__agen,
 };
@@ -386,7 +386,7 @@ typedef struct anext_awaitable {
     pv dflt;
 } anext_awaitable;
 
-extern pync_type pync_anext_awaitable_type;
+extern const pync_type pync_anext_awaitable_type;
 
 static void anext_trace(pync_object *o) {
     anext_awaitable *a = (anext_awaitable *)o;
@@ -452,8 +452,8 @@ PYNC_METHOD(anext, throw, anext_throw, 0);
 PYNC_METHOD(anext, close, awaitable_close, 0);
 PYNC_METHOD(anext, __await__, awaitable_self, 0);
 
-pync_type pync_anext_awaitable_type = {
-    .ob = {&pync_type_type}, .name = "anext_awaitable", .basicsize = sizeof(anext_awaitable),
+const pync_type pync_anext_awaitable_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "anext_awaitable", .basicsize = sizeof(anext_awaitable),
     .trace = anext_trace, .hash = pync_object_hash, .iter = awaitable_iter, .next = anext_next,
     .method_list = pync_methods__anext,
 };

@@ -416,7 +416,7 @@ static int add_mro_names(pv set, const pync_type *t) {
     pv mro = pync_type_mro(t);
     if (!mro) return -1;
     for (size_t i = 0; i < ((const pync_tuple *)mro)->size; i++) {
-        if (add_keys(set, ((const pync_type *)((const pync_tuple *)mro)->items[i])->dict) < 0) return -1;
+        if (add_keys(set, ((const pync_type *)((const pync_tuple *)mro)->items[i])->state[0]->dict) < 0) return -1;
     }
     return 0;
 }
@@ -516,7 +516,7 @@ PYNC_METHOD(builtins, quit, bi_exit, 0);
 PYNC_METHOD(builtins, open, pync_builtin_open, 0);
 
 /* The built-in types, by the names programs use. */
-static pync_type *const builtin_types[] = {
+static const pync_type *const builtin_types[] = {
     &pync_object_type, &pync_type_type, &pync_int_type, &pync_bool_type, &pync_float_type, &pync_complex_type,
     &pync_str_type, &pync_bytes_type, &pync_bytearray_type, &pync_list_type, &pync_tuple_type, &pync_dict_type,
     &pync_set_type, &pync_frozenset_type, &pync_range_type, &pync_slice_type, &pync_property_type,
@@ -524,7 +524,7 @@ static pync_type *const builtin_types[] = {
     &pync_map_type, &pync_filter_type, &pync_reversed_type, NULL,
 };
 
-extern pync_type *const pync_exception_types[];
+extern const pync_type *const pync_exception_types[];
 
 static bool cstr_eq(const char *a, const char *b) {
     while (*a && *a == *b) a++, b++;

@@ -614,8 +614,8 @@ static pv bytes_iter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
 
 PYNC_METHOD(bytes_iter, __length_hint__, bytes_iter_length_hint, 0);
 
-pync_type pync_bytes_iterator_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_bytes_iterator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "bytes_iterator",
     .base = &pync_object_type,
     .basicsize = sizeof(bytes_iter),
@@ -625,8 +625,8 @@ pync_type pync_bytes_iterator_type = {
     .method_list = pync_methods__bytes_iter,
 };
 
-pync_type pync_bytearray_iterator_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_bytearray_iterator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "bytearray_iterator",
     .base = &pync_object_type,
     .basicsize = sizeof(bytes_iter),
@@ -637,9 +637,9 @@ pync_type pync_bytearray_iterator_type = {
 };
 
 static pv bytes_iter_new(pv self) {
-    pync_type *t = pync_txt_is_bytearray(self) ? &pync_bytearray_iterator_type : &pync_bytes_iterator_type;
+    const pync_type *t = pync_txt_is_bytearray(self) ? &pync_bytearray_iterator_type : &pync_bytes_iterator_type;
     /* the iterator types are readied on first use (their dict holds __length_hint__) */
-    if (!t->dict && pync_type_ready(t) < 0) return 0;
+    if (!t->state[0]->dict && pync_type_ready(t) < 0) return 0;
     bytes_iter *it = pync_gc_alloc(sizeof(bytes_iter), t);
     if (!it) return 0;
     it->seq = self;
@@ -929,8 +929,8 @@ pv pync_bytes_m_bytes(pv self, pv *args, size_t nargs, pv kwnames) {
 
 static void bytearray_trace(pync_object *o) { pync_gc_visit_obj(((pync_bytearray *)o)->buf); }
 
-pync_type pync_bytes_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_bytes_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "bytes",
     .base = &pync_object_type,
     .flags = PYNC_TF_LEAF | PYNC_TF_BASETYPE,
@@ -949,8 +949,8 @@ pync_type pync_bytes_type = {
     .method_list = pync_methods__bytes,
 };
 
-pync_type pync_bytearray_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_bytearray_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "bytearray",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE,

@@ -377,8 +377,8 @@ static int function_setattr(pv self, pv name, pv value) {
     return pync_dict_delitem(f->dict, name);
 }
 
-pync_type pync_function_type = {
-    .ob = {&pync_type_type}, .name = "function", .basicsize = sizeof(pync_function), .trace = function_trace,
+const pync_type pync_function_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "function", .basicsize = sizeof(pync_function), .trace = function_trace,
     .repr = function_repr, .hash = identity_hash, .call = function_call, .getattr = function_getattr,
     .setattr = function_setattr,
 };
@@ -450,8 +450,8 @@ static pv method_getattr(pv self, pv name) {
     return pync_getattr(m->func, name);
 }
 
-pync_type pync_method_type = {
-    .ob = {&pync_type_type}, .name = "method", .basicsize = sizeof(bound_method), .trace = method_trace,
+const pync_type pync_method_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "method", .basicsize = sizeof(bound_method), .trace = method_trace,
     .repr = method_repr, .richcompare = method_richcompare, .hash = method_hash, .call = method_call,
     .getattr = method_getattr,
 };
@@ -506,8 +506,8 @@ static pv builtin_richcompare(pv a, pv b, pync_cmpop op) {
     return pync_bool(op == PYNC_EQ ? eq : !eq);
 }
 
-pync_type pync_builtin_function_type = {
-    .ob = {&pync_type_type}, .name = "builtin_function_or_method", .basicsize = sizeof(builtin_function),
+const pync_type pync_builtin_function_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "builtin_function_or_method", .basicsize = sizeof(builtin_function),
     .trace = builtin_trace, .repr = builtin_repr, .hash = identity_hash, .call = builtin_call,
     .getattr = builtin_getattr, .richcompare = builtin_richcompare,
 };
@@ -523,8 +523,8 @@ pv pync_cell_new(pv value) {
     return (pv)c;
 }
 
-pync_type pync_cell_type = {
-    .ob = {&pync_type_type}, .name = "cell", .basicsize = sizeof(pync_cell), .trace = cell_trace, .hash = identity_hash,
+const pync_type pync_cell_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "cell", .basicsize = sizeof(pync_cell), .trace = cell_trace, .hash = identity_hash,
 };
 
 /* ---- argument checking for built-ins ------------------------------------------------------------ */

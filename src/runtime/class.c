@@ -17,6 +17,8 @@ typedef struct pync_heaptype {
     pync_type type;
     pv name_str;                    /* keeps the C name alive */
     const pync_type *layout;        /* the built-in type whose struct instances extend */
+    pync_type_state state;          /* the class's state (traced by type_trace) */
+    pync_type_state *state_cell;    /* what type.state points at: &state */
 } pync_heaptype;
 
 /* ---- dunder names ------------------------------------------------------------------------- */
@@ -98,19 +100,19 @@ static bool static_defines(const pync_type *t, int d) {
         return OWN(binop[op]);
     }
 #undef OWN
-    return t->dict && pync_dict_get(t->dict, dunder[d]) != 0;
+    return t->state[0]->dict && pync_dict_get(t->state[0]->dict, dunder[d]) != 0;
 }
 
 /* The dunder method d defined by a class in type's MRO (not by a built-in), or 0. */
 static pv lookup_dunder_uncached(const pync_type *type, int d) {
-    const pync_tuple *mro = (const pync_tuple *)type->mro;
+    const pync_tuple *mro = (const pync_tuple *)type->state[0]->mro;
     for (size_t i = 0; i < mro->size; i++) {
         const pync_type *t = (const pync_type *)mro->items[i];
         if (!(t->flags & PYNC_TF_HEAPTYPE)) {
             if (static_defines(t, d) || pync_current_exc) return 0;
             continue;
         }
-        pv v = pync_dict_get(t->dict, dunder[d]);
+        pv v = pync_dict_get(t->state[0]->dict, dunder[d]);
         if (v) return v;
         if (pync_current_exc) return 0;
     }
@@ -183,7 +185,7 @@ static pv slot_str(pv self) {
     if (pync_current_exc) return 0;
     /* the first built-in type along the MRO that defines its own str (KeyError's, for a class
        E(ValueError, KeyError): ValueError inherits BaseException's) */
-    const pync_tuple *mro = (const pync_tuple *)pv_type(self)->mro;
+    const pync_tuple *mro = (const pync_tuple *)pv_type(self)->state[0]->mro;
     for (size_t i = 1; i < mro->size; i++) {
         const pync_type *t = (const pync_type *)mro->items[i];
         if (t->flags & PYNC_TF_HEAPTYPE) continue;
@@ -609,7 +611,7 @@ static pv compute_mro(pv cls, pv bases) {
     if (!hb) return 0;
     heads = (size_t *)hb->data;
     for (size_t i = 0; i < n; i++) {
-        seqs->items[i] = ((const pync_type *)b->items[i])->mro;
+        seqs->items[i] = ((const pync_type *)b->items[i])->state[0]->mro;
         heads[i] = 0;
     }
     seqs->items[n] = bases;
@@ -673,10 +675,10 @@ static void set_slots(pync_type *t) {
     bool has_eq = lookup_dunder(t, D_EQ) != 0;
     pv hash = lookup_dunder(t, D_HASH);
     /* __eq__ without __hash__ in the same class makes instances unhashable */
-    pv own_hash = pync_dict_get(t->dict, dunder[D_HASH]);
-    pv own_eq = pync_dict_get(t->dict, dunder[D_EQ]);
+    pv own_hash = pync_dict_get(t->state[0]->dict, dunder[D_HASH]);
+    pv own_eq = pync_dict_get(t->state[0]->dict, dunder[D_EQ]);
     if (own_eq && !own_hash) {
-        pync_dict_setitem(t->dict, dunder[D_HASH], pync_None);
+        pync_dict_setitem(t->state[0]->dict, dunder[D_HASH], pync_None);
         hash = pync_None;
     }
     t->hash = hash == pync_None ? NULL : (hash || base->hash) ? slot_hash : NULL;
@@ -713,7 +715,7 @@ static const pync_type *solid_base(const pync_type *t) {
 /* Calls __set_name__(cls, name) of each attribute of a new class whose type has one (property,
    descriptors the program defines), as type.__new__ does. 0 or -1. */
 static int set_names(pync_type *t) {
-    pv items = pync_call_method(t->dict, pync_str_from_cstr("items"), NULL, 0, 0);
+    pv items = pync_call_method(t->state[0]->dict, pync_str_from_cstr("items"), NULL, 0, 0);
     pv list = items ? pync_list_from_iterable(items) : 0;
     if (!list) return -1;
     pv set_name = pync_str_from_cstr("__set_name__");
@@ -742,11 +744,11 @@ static int set_names(pync_type *t) {
 /* Calls the first __init_subclass__ a class base defines with the new class and the class
    keywords; object.__init_subclass__ takes none. 0 or -1. */
 static int init_subclass(pync_type *t, pv kwargs) {
-    const pync_tuple *mro = (const pync_tuple *)t->mro;
+    const pync_tuple *mro = (const pync_tuple *)t->state[0]->mro;
     for (size_t i = 1; i < mro->size; i++) {
         const pync_type *base = (const pync_type *)mro->items[i];
         if (!(base->flags & PYNC_TF_HEAPTYPE)) break;
-        pv isc = pync_dict_get(base->dict, dunder[D_INIT_SUBCLASS]);
+        pv isc = pync_dict_get(base->state[0]->dict, dunder[D_INIT_SUBCLASS]);
         if (!isc && pync_current_exc) return -1;
         if (!isc) continue;
         pv fn = pv_type(isc) == &pync_classmethod_type ? pync_classmethod_func(isc) : isc;
@@ -813,7 +815,7 @@ pv pync_class_new(pv name, pv qualname, pv bases, pv ns, pv kwargs) {
             return pync_raise_fmt(&pync_TypeError_type, "type '%s' is not an acceptable base type", bb->name);
         }
         /* a built-in type not readied at startup (map, zip, ...) gets its dict and MRO now */
-        if (!bb->mro && pync_type_ready((pync_type *)bb) < 0) return 0;
+        if (!bb->state[0]->mro && pync_type_ready((pync_type *)bb) < 0) return 0;
         for (size_t j = 0; j < i; j++) {
             if (b->items[j] == base) return pync_raise_fmt(&pync_TypeError_type, "duplicate base class %s", bb->name);
         }
@@ -829,6 +831,8 @@ pv pync_class_new(pv name, pv qualname, pv bases, pv ns, pv kwargs) {
     pync_heaptype *h = pync_gc_alloc(sizeof(pync_heaptype), &pync_type_type);
     if (!h) return 0;
     pync_type *t = &h->type;
+    h->state_cell = &h->state;
+    t->state = &h->state_cell;
     h->layout = layout;
     h->name_str = name;
     t->name = pync_str_data(name);
@@ -846,14 +850,14 @@ pv pync_class_new(pv name, pv qualname, pv bases, pv ns, pv kwargs) {
         t->basicsize = t->dictoffset + sizeof(pv);
     }
     t->trace = instance_trace;
-    t->dict = ns;
-    t->bases = bases;
-    t->qualname = qualname;
+    t->state[0]->dict = ns;
+    t->state[0]->bases = bases;
+    t->state[0]->qualname = qualname;
     pv module = pync_dict_get(ns, pync_str_from_cstr("__module__"));
-    t->module = module ? module : pync_str_from_cstr("__main__");
+    t->state[0]->module = module ? module : pync_str_from_cstr("__main__");
     pv mro = compute_mro((pv)t, bases);
     if (!mro) return 0;
-    t->mro = mro;
+    t->state[0]->mro = mro;
     set_slots(t);
     if (set_names(t) < 0 || init_subclass(t, kwargs) < 0) return 0;
     return (pv)t;
@@ -923,7 +927,7 @@ static pv property_set_name(pv self, pv *args, size_t nargs, pv kwnames) {
 /* AttributeError: "property 'x' of 'A' object has no setter" (what: getter, setter, deleter). */
 static pv property_missing(const property_object *p, pv obj, const char *what) {
     const pync_type *t = pv_type(obj);
-    pv qualname = t->qualname ? t->qualname : pync_str_from_cstr(t->name);
+    pv qualname = t->state[0]->qualname ? t->state[0]->qualname : pync_str_from_cstr(t->name);
     if (!qualname) return 0;
     if (p->name) return pync_raise_fmt(&pync_AttributeError_type, "property %R of %R object has no %s", p->name, qualname, what);
     return pync_raise_fmt(&pync_AttributeError_type, "property of %R object has no %s", qualname, what);
@@ -946,8 +950,8 @@ static pv property_getattr(pv self, pv name) {
     return pync_generic_getattr(self, name);
 }
 
-pync_type pync_property_type = {
-    .ob = {&pync_type_type}, .name = "property", .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(property_object),
+const pync_type pync_property_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "property", .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(property_object),
     .trace = property_trace, .construct = property_construct, .method_list = pync_methods__property, .getattr = property_getattr,
 };
 
@@ -971,12 +975,12 @@ static pv wrapper_getattr(pv self, pv name) {
     return pync_generic_getattr(self, name);
 }
 
-pync_type pync_classmethod_type = {
-    .ob = {&pync_type_type}, .name = "classmethod", .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(wrapper_object),
+const pync_type pync_classmethod_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "classmethod", .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(wrapper_object),
     .trace = wrapper_trace, .construct = wrapper_construct, .getattr = wrapper_getattr,
 };
-pync_type pync_staticmethod_type = {
-    .ob = {&pync_type_type}, .name = "staticmethod", .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(wrapper_object),
+const pync_type pync_staticmethod_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "staticmethod", .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(wrapper_object),
     .trace = wrapper_trace, .construct = wrapper_construct, .getattr = wrapper_getattr,
 };
 
@@ -1092,7 +1096,7 @@ static pv super_getattr(pv self, pv name) {
     while (i < mro->size && mro->items[i] != s->cls) i++;
     for (i++; i < mro->size; i++) {
         const pync_type *t = (const pync_type *)mro->items[i];
-        pv v = t->dict ? pync_dict_get(t->dict, name) : 0;
+        pv v = t->state[0]->dict ? pync_dict_get(t->state[0]->dict, name) : 0;
         if (!v && pync_current_exc) return 0;
         if (!v && !(t->flags & PYNC_TF_HEAPTYPE)) v = pync_builtin_slot_wrapper(t, name);
         if (!v && pync_current_exc) return 0;
@@ -1127,8 +1131,8 @@ static pv super_repr(pv self) {
     return pync_str_fmt("<super: <class '%s'>, <%s object>>", cls, ((const pync_type *)s->self_type)->name);
 }
 
-pync_type pync_super_type = {
-    .ob = {&pync_type_type}, .name = "super", .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(super_object),
+const pync_type pync_super_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "super", .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(super_object),
     .trace = super_trace, .repr = super_repr, .getattr = super_getattr, .construct = super_construct,
 };
 
@@ -1161,7 +1165,7 @@ static pv object_new_method(pv self, pv *args, size_t nargs, pv kwnames) {
         /* the class to use instead: the nearest along the bases that does not define __new__ */
         const pync_type *use = t;
         while ((use->flags & PYNC_TF_HEAPTYPE) && use->base) {
-            pv own = pync_dict_get(use->dict, dunder[D_NEW]);
+            pv own = pync_dict_get(use->state[0]->dict, dunder[D_NEW]);
             if (!own) break;
             use = use->base;
         }

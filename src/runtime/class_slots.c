@@ -27,7 +27,7 @@ typedef struct slot_member {
     bool raw;                /* the word holds a double (see above) */
 } slot_member;
 
-extern pync_type pync_slot_member_type;
+extern const pync_type pync_slot_member_type;
 
 static void member_trace(pync_object *o) {
     slot_member *m = (slot_member *)o;
@@ -57,7 +57,7 @@ static int add_member(pync_type *t, pv name, uint32_t offset) {
     m->name = name;
     m->owner = t;
     m->offset = offset;
-    return pync_dict_setitem(t->dict, name, (pv)m);
+    return pync_dict_setitem(t->state[0]->dict, name, (pv)m);
 }
 
 /*
@@ -68,7 +68,7 @@ static int add_member(pync_type *t, pv name, uint32_t offset) {
  */
 int pync_class_set_user_slots(pv cls) {
     pync_type *t = (pync_type *)cls;
-    pv spec = pync_dict_get(t->dict, pync_str_from_cstr("__slots__"));
+    pv spec = pync_dict_get(t->state[0]->dict, pync_str_from_cstr("__slots__"));
     if (!spec) return pync_current_exc ? -1 : 0;
     if (t->dictoffset != PYNC_AFTER_HEADER || t->basicsize != PYNC_AFTER_HEADER + sizeof(pv)) return 0;
     pv names = pync_isinstance_type(spec, &pync_str_type) ? pync_tuple_pack(1, spec) : pync_call1((pv)&pync_tuple_type, spec);
@@ -127,7 +127,7 @@ int pync_class_set_raw_slots(pv cls, int32_t mask) {
     t->raw_slots = (uint32_t)mask;
     size_t pos = 0;
     pv key, value;
-    while (pync_dict_next(t->dict, &pos, &key, &value)) {
+    while (pync_dict_next(t->state[0]->dict, &pos, &key, &value)) {
         if (pv_is_small(value) || pv_type(value) != &pync_slot_member_type) continue;
         slot_member *m = (slot_member *)value;
         if (m->owner != t || m->offset < PYNC_FIRST_SLOT) continue;
@@ -230,7 +230,7 @@ static pv member_repr(pv self) {
     return pync_str_fmt("<member '%U' of '%s' objects>", m->name, m->owner->name);
 }
 
-pync_type pync_slot_member_type = {
-    .ob = {&pync_type_type}, .name = "member_descriptor", .basicsize = sizeof(slot_member), .trace = member_trace,
+const pync_type pync_slot_member_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "member_descriptor", .basicsize = sizeof(slot_member), .trace = member_trace,
     .repr = member_repr, .hash = pync_object_hash,
 };

@@ -588,7 +588,7 @@ static const pync_method_def counter_methods[] = {
 };
 
 pync_type pync_counter_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "Counter",
     .base = &pync_dict_type,
     .flags = PYNC_TF_BASETYPE | PYNC_TF_DICT_SUBCLASS,

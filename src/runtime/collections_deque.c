@@ -585,12 +585,12 @@ static const pync_method_def dequeiter_methods[] = {
 };
 
 static pync_type dequeiter_type = {
-    .ob = {&pync_type_type}, .name = "_collections._deque_iterator", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "_collections._deque_iterator", .base = &pync_object_type,
     .basicsize = sizeof(dequeiterobject), .trace = dequeiter_trace, .iter = self_iter, .next = dequeiter_next,
     .methods = dequeiter_methods,
 };
 static pync_type dequereviter_type = {
-    .ob = {&pync_type_type}, .name = "_collections._deque_reverse_iterator", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "_collections._deque_reverse_iterator", .base = &pync_object_type,
     .basicsize = sizeof(dequeiterobject), .trace = dequeiter_trace, .iter = self_iter, .next = dequereviter_next,
     .methods = dequeiter_methods,
 };
@@ -679,7 +679,7 @@ static const pync_method_def deque_methods[] = {
 };
 
 pync_type pync_deque_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "collections.deque",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE,

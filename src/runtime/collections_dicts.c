@@ -16,7 +16,7 @@ static inline bool is_od(pv v) { return pync_isinstance_type(v, &pync_ordereddic
 /* dict's own method `name` called on self (dict.keys(self), dict.update(self, ...)) */
 static pv dict_method(pv self, const char *name, pv *args, size_t nargs, pv kwnames) {
     pv key = pync_str_from_cstr(name);
-    pv descr = key ? pync_dict_get(pync_dict_type.dict, key) : 0;
+    pv descr = key ? pync_dict_get(pync_dict_type.state[0]->dict, key) : 0;
     if (!descr) return pync_current_exc ? 0 : pync_bad_internal_call(name);
     size_t nkw = pync_kwcount(kwnames);
     pync_pvarray *buf = pync_pvarray_new(nargs + nkw + 1);
@@ -444,7 +444,7 @@ done:
 }
 
 static pync_type odictiter_type = {
-    .ob = {&pync_type_type}, .name = "odict_iterator", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "odict_iterator", .base = &pync_object_type,
     .basicsize = sizeof(odictiterobject), .trace = odictiter_trace, .iter = self_iter, .next = odictiter_next,
 };
 
@@ -555,17 +555,17 @@ static const pync_method_def odictvalues_methods[] = {
     .methods = odictsetview_methods
 
 static pync_type odict_keys_type = {
-    .ob = {&pync_type_type}, .name = "odict_keys", .base = &pync_object_type, .basicsize = sizeof(odictviewobject),
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "odict_keys", .base = &pync_object_type, .basicsize = sizeof(odictviewobject),
     .trace = odictview_trace, .repr = odictview_repr, .iter = odictview_iter, .len = odictview_len,
     .contains = odictview_contains, ODVIEW_SETOPS,
 };
 static pync_type odict_items_type = {
-    .ob = {&pync_type_type}, .name = "odict_items", .base = &pync_object_type, .basicsize = sizeof(odictviewobject),
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "odict_items", .base = &pync_object_type, .basicsize = sizeof(odictviewobject),
     .trace = odictview_trace, .repr = odictview_repr, .iter = odictview_iter, .len = odictview_len,
     .contains = odictview_contains, ODVIEW_SETOPS,
 };
 static pync_type odict_values_type = {
-    .ob = {&pync_type_type}, .name = "odict_values", .base = &pync_object_type, .basicsize = sizeof(odictviewobject),
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "odict_values", .base = &pync_object_type, .basicsize = sizeof(odictviewobject),
     .trace = odictview_trace, .repr = odictview_repr, .iter = odictview_iter, .len = odictview_len,
     .methods = odictvalues_methods,
 };
@@ -603,7 +603,7 @@ static const pync_method_def od_methods[] = {
 };
 
 pync_type pync_ordereddict_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "collections.OrderedDict",
     .base = &pync_dict_type,
     .flags = PYNC_TF_BASETYPE | PYNC_TF_DICT_SUBCLASS,
@@ -754,7 +754,7 @@ static const pync_method_def defdict_methods[] = {
 };
 
 pync_type pync_defaultdict_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "collections.defaultdict",
     .base = &pync_dict_type,
     .flags = PYNC_TF_BASETYPE | PYNC_TF_DICT_SUBCLASS,

@@ -581,8 +581,8 @@ static pv complex_getattr(pv self, pv name) {
     return pync_generic_getattr(self, name);
 }
 
-pync_type pync_complex_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_complex_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "complex",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE | PYNC_TF_LEAF,

@@ -55,15 +55,15 @@ void pync_repr_leave(pv v);
 /* Readies a type of the container files on first use (fills its dict from `methods`), and keeps
    what pync_type_ready allocated for it (dict, mro, bases, qualname, module) alive: the collector
    does not trace static type objects. 0 or -1. */
-int pync_container_type_ready(pync_type *t);
-static inline int pync_ready(pync_type *t) { return t->dict ? 0 : pync_container_type_ready(t); }
+int pync_container_type_ready(const pync_type *t);
+static inline int pync_ready(const pync_type *t) { return t->state[0]->dict ? 0 : pync_container_type_ready(t); }
 
 /* Raises KeyError(key) with the key as its single argument (tuple keys are not unpacked). */
 pv pync_raise_key_error(pv key);
 
 /* ---- GenericAlias (list.c): list[int] and friends ------------------------------------------------ */
 
-extern pync_type pync_generic_alias_type;
+extern const pync_type pync_generic_alias_type;
 /* origin[args]: args a tuple, or a single item */
 pv pync_generic_alias_new(pv origin, pv args);
 /* __class_getitem__ as a PYNC_METH_CLASS method: `cls` is the class */
@@ -71,7 +71,7 @@ pv pync_class_getitem(pv cls, pv *args, size_t nargs, pv kwnames);
 
 /* ---- list internals (list.c) ------------------------------------------------------------------ */
 
-extern pync_type pync_list_iterator_type, pync_list_reverseiterator_type;
+extern const pync_type pync_list_iterator_type, pync_list_reverseiterator_type;
 /* The store of a list being sorted (list_sort.c): any resize replaces it. */
 extern pync_pvarray pync_list_sort_marker;
 /* Reverses items [lo, hi) in place. */
@@ -90,7 +90,7 @@ pv pync_sequence_fast(pv v, const char *errmsg, pv **items, size_t *n);
 
 /* ---- set internals (set.c) ------------------------------------------------------------------ */
 
-extern pync_type pync_set_iterator_type;
+extern const pync_type pync_set_iterator_type;
 static inline bool pync_anyset_check(pv v) {
     return pync_isinstance_type(v, &pync_set_type) || pync_isinstance_type(v, &pync_frozenset_type);
 }

@@ -252,8 +252,8 @@ static pv dict_init(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_dict_init_args(self, args, nargs, kwnames);
 }
 
-pync_type pync_dict_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_dict_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "dict",
     .flags = PYNC_TF_BASETYPE | PYNC_TF_DICT_SUBCLASS,
     .basicsize = sizeof(pync_dict),

@@ -96,8 +96,8 @@ static pv dictiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
 PYNC_METHOD(dictiter, __length_hint__, dictiter_length_hint, 0);
 
 #define DICTITER_TYPE(var, tname, nextfn)                                                          \
-    pync_type var = {                                                                              \
-        .ob = {&pync_type_type}, .name = tname, .base = &pync_object_type,                         \
+    const pync_type var = {                                                                              \
+        .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = tname, .base = &pync_object_type,                         \
         .basicsize = sizeof(dictiterobject), .trace = dictiter_trace, .iter = self_iter,           \
         .next = nextfn, .method_list = pync_methods__dictiter,                                               \
     }
@@ -109,7 +109,7 @@ DICTITER_TYPE(pync_dict_reversekeyiterator_type, "dict_reversekeyiterator", dict
 DICTITER_TYPE(pync_dict_reversevalueiterator_type, "dict_reversevalueiterator", dictrev_values_next);
 DICTITER_TYPE(pync_dict_reverseitemiterator_type, "dict_reverseitemiterator", dictrev_items_next);
 
-static pv dictiter_new(pv dict, pync_type *type, bool reverse) {
+static pv dictiter_new(pv dict, const pync_type *type, bool reverse) {
     if (pync_ready(type) < 0) return 0;
     dictiterobject *di = pync_gc_alloc(sizeof(dictiterobject), type);
     if (!di) return 0;
@@ -130,11 +130,11 @@ typedef struct dictviewobject {
     pv dict;
 } dictviewobject;
 
-extern pync_type pync_dict_keys_type, pync_dict_values_type, pync_dict_items_type;
+extern const pync_type pync_dict_keys_type, pync_dict_values_type, pync_dict_items_type;
 
 static void dictview_trace(pync_object *o) { pync_gc_visit(((dictviewobject *)o)->dict); }
 
-static pv dictview_new(pv dict, pync_type *type) {
+static pv dictview_new(pv dict, const pync_type *type) {
     if (pync_ready(type) < 0) return 0;
     dictviewobject *dv = pync_gc_alloc(sizeof(dictviewobject), type);
     if (!dv) return 0;
@@ -370,24 +370,24 @@ PYNC_METHOD(dictitems, isdisjoint, dictviews_isdisjoint, 0);
 PYNC_METHOD(dictitems, __reversed__, dictitems_reversed, 0);
 PYNC_METHOD(dictvalues, __reversed__, dictvalues_reversed, 0);
 
-pync_type pync_dict_keys_type = {
-    .ob = {&pync_type_type}, .name = "dict_keys", .base = &pync_object_type,
+const pync_type pync_dict_keys_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "dict_keys", .base = &pync_object_type,
     .basicsize = sizeof(dictviewobject), .trace = dictview_trace, .repr = dictview_repr,
     .richcompare = dictview_richcompare, .iter = dictkeys_iter, .len = dictview_len,
     .contains = dictkeys_contains, .method_list = pync_methods__dictkeys,
     .binop = {[PYNC_OP_SUB] = dictviews_sub, [PYNC_OP_AND] = dictviews_and, [PYNC_OP_XOR] = dictviews_xor,
               [PYNC_OP_OR] = dictviews_or},
 };
-pync_type pync_dict_items_type = {
-    .ob = {&pync_type_type}, .name = "dict_items", .base = &pync_object_type,
+const pync_type pync_dict_items_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "dict_items", .base = &pync_object_type,
     .basicsize = sizeof(dictviewobject), .trace = dictview_trace, .repr = dictview_repr,
     .richcompare = dictview_richcompare, .iter = dictitems_iter, .len = dictview_len,
     .contains = dictitems_contains, .method_list = pync_methods__dictitems,
     .binop = {[PYNC_OP_SUB] = dictviews_sub, [PYNC_OP_AND] = dictviews_and, [PYNC_OP_XOR] = dictviews_xor,
               [PYNC_OP_OR] = dictviews_or},
 };
-pync_type pync_dict_values_type = {
-    .ob = {&pync_type_type}, .name = "dict_values", .base = &pync_object_type,
+const pync_type pync_dict_values_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "dict_values", .base = &pync_object_type,
     .basicsize = sizeof(dictviewobject), .trace = dictview_trace, .repr = dictview_repr,
     .iter = dictvalues_iter, .len = dictview_len, .method_list = pync_methods__dictvalues,
     /* not set-like: hashed by identity, as CPython's */

@@ -53,8 +53,8 @@ static int exc_setattr(pv self, pv name, pv value);
 static pv keyerror_str(pv self);
 
 #define EXC_TYPE(NAME, BASE, ...)                                                                    \
-    pync_type pync_##NAME##_type = {                                                                 \
-        .ob = {&pync_type_type}, .name = #NAME, .base = BASE,                                        \
+    const pync_type pync_##NAME##_type = {                                                                 \
+        .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = #NAME, .base = BASE,                                        \
         .flags = PYNC_TF_BASETYPE | PYNC_TF_EXCEPTION, .basicsize = sizeof(pync_exception),           \
         .dictoffset = offsetof(pync_exception, dict), .trace = exc_trace, .repr = exc_repr,           \
         .getattr = exc_getattr, .setattr = exc_setattr, .construct = exc_construct,                  \
@@ -128,7 +128,7 @@ EXC_TYPE(BytesWarning, &pync_Warning_type, .str = exc_str);
 EXC_TYPE(ResourceWarning, &pync_Warning_type, .str = exc_str);
 EXC_TYPE(EncodingWarning, &pync_Warning_type, .str = exc_str);
 
-pync_type *const pync_exception_types[] = {
+const pync_type *const pync_exception_types[] = {
     &pync_BaseException_type, &pync_SystemExit_type, &pync_KeyboardInterrupt_type, &pync_GeneratorExit_type,
     &pync_Exception_type, &pync_StopIteration_type, &pync_StopAsyncIteration_type, &pync_ArithmeticError_type,
     &pync_FloatingPointError_type, &pync_OverflowError_type, &pync_ZeroDivisionError_type,
@@ -154,7 +154,7 @@ pync_type *const pync_exception_types[] = {
 
 /* OSError(errno, ...) called as OSError itself makes the subclass for errno (Linux numbers). */
 static const pync_type *oserror_subclass(pv errno_value) {
-    static const struct { int16_t errno_value; pync_type *type; } map[] = {
+    static const struct { int16_t errno_value; const pync_type *type; } map[] = {
         {1, &pync_PermissionError_type}, {2, &pync_FileNotFoundError_type}, {3, &pync_ProcessLookupError_type},
         {4, &pync_InterruptedError_type}, {10, &pync_ChildProcessError_type}, {11, &pync_BlockingIOError_type},
         {13, &pync_PermissionError_type}, {17, &pync_FileExistsError_type}, {20, &pync_NotADirectoryError_type},
@@ -538,11 +538,11 @@ static void print_source_line(const char *filename, int line) {
 
 static void print_exception_line(pv exc) {
     const pync_type *t = pv_type(exc);
-    if (t->module && !pync_str_eq_cstr(t->module, "builtins") && !pync_str_eq_cstr(t->module, "__main__")) {
-        write_str(2, t->module);
+    if (t->state[0]->module && !pync_str_eq_cstr(t->state[0]->module, "builtins") && !pync_str_eq_cstr(t->state[0]->module, "__main__")) {
+        write_str(2, t->state[0]->module);
         write_cstr(2, ".");
     }
-    write_cstr(2, t->qualname ? pync_str_data(t->qualname) : t->name);
+    write_cstr(2, t->state[0]->qualname ? pync_str_data(t->state[0]->qualname) : t->name);
     pv s = pync_str(exc);
     if (!s) {
         pync_exc_clear();

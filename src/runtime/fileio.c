@@ -24,7 +24,7 @@ pv pync_io_unsupported(const char *what);
 pv pync_stringio_for_reading(pv text, pv newline);
 pv pync_bytesio_for_reading(pv data);
 
-extern pync_type pync_textiowrapper_type, pync_bufferedreader_type, pync_bufferedwriter_type;
+extern const pync_type pync_textiowrapper_type, pync_bufferedreader_type, pync_bufferedwriter_type;
 
 typedef struct file_obj {
     pync_object ob;
@@ -332,8 +332,8 @@ PYNC_METHOD(file, truncate, file_truncate, 0);
 PYNC_METHOD(file, __next__, file_next_m, 0);
 
 #define FILE_TYPE(var, pyname)                                                                   \
-    pync_type var = {                                                                            \
-        .ob = {&pync_type_type}, .name = pyname, .base = &pync_iobase_type,                     \
+    const pync_type var = {                                                                            \
+        .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = pyname, .base = &pync_iobase_type,                     \
         .basicsize = sizeof(file_obj), .trace = file_trace, .getattr = file_getattr,            \
         .repr = file_repr, .iter = file_iter, .next = file_next, .method_list = pync_methods__file,       \
         .hash = pync_object_hash,                                                                \
@@ -346,12 +346,12 @@ FILE_TYPE(pync_bufferedwriter_type, "BufferedWriter");
 int pync_file_types_ready(void) {
     static bool done;
     if (done) return 0;
-    pync_type *types[] = {&pync_textiowrapper_type, &pync_bufferedreader_type, &pync_bufferedwriter_type};
+    const pync_type *types[] = {&pync_textiowrapper_type, &pync_bufferedreader_type, &pync_bufferedwriter_type};
     for (size_t i = 0; i < 3; i++) {
         if (pync_type_ready(types[i]) < 0) return -1;
-        types[i]->qualname = pync_str_from_cstr(types[i]->name);
-        types[i]->module = pync_str_from_cstr("_io");
-        if (!types[i]->qualname || !types[i]->module) return -1;
+        types[i]->state[0]->qualname = pync_str_from_cstr(types[i]->name);
+        types[i]->state[0]->module = pync_str_from_cstr("_io");
+        if (!types[i]->state[0]->qualname || !types[i]->state[0]->module) return -1;
     }
     pync_register_static_roots(open_writers_roots);
     done = true;

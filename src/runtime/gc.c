@@ -692,11 +692,11 @@ static void pvarray_trace(pync_object *o) {
     for (size_t i = 0; i < a->capacity; i++) pync_gc_visit(a->items[i]);
 }
 
-pync_type pync_pvarray_type = {
-    .ob = {&pync_type_type}, .name = "pvarray", .basicsize = sizeof(pync_pvarray), .trace = pvarray_trace,
+const pync_type pync_pvarray_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "pvarray", .basicsize = sizeof(pync_pvarray), .trace = pvarray_trace,
 };
-pync_type pync_rawbuf_type = {
-    .ob = {&pync_type_type}, .name = "rawbuf", .flags = PYNC_TF_LEAF, .basicsize = sizeof(pync_rawbuf),
+const pync_type pync_rawbuf_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "rawbuf", .flags = PYNC_TF_LEAF, .basicsize = sizeof(pync_rawbuf),
 };
 
 pync_pvarray *pync_pvarray_new(size_t capacity) {

@@ -499,13 +499,13 @@ PYNC_METHOD(coro, throw, gen_throw, 0);
 PYNC_METHOD(coro, close, gen_close, 0);
 PYNC_METHOD(coro, __await__, coro_await, 0);
 
-pync_type pync_generator_type = {
-    .ob = {&pync_type_type}, .name = "generator", .basicsize = sizeof(pync_generator), .trace = pync_generator_trace,
+const pync_type pync_generator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "generator", .basicsize = sizeof(pync_generator), .trace = pync_generator_trace,
     .repr = pync_generator_repr, .hash = pync_object_hash, .getattr = pync_generator_getattr, .iter = gen_iter, .next = gen_iternext,
     .method_list = pync_methods__gen,
 };
 
-pync_type pync_coroutine_type = {
-    .ob = {&pync_type_type}, .name = "coroutine", .basicsize = sizeof(pync_generator), .trace = pync_generator_trace,
+const pync_type pync_coroutine_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "coroutine", .basicsize = sizeof(pync_generator), .trace = pync_generator_trace,
     .repr = pync_generator_repr, .hash = pync_object_hash, .getattr = pync_generator_getattr, .method_list = pync_methods__coro,
 };

@@ -36,7 +36,7 @@ typedef struct pync_generator {
     _Alignas(16) unsigned char frame[];
 } pync_generator;
 
-extern pync_type pync_generator_type, pync_coroutine_type, pync_async_generator_type;
+extern const pync_type pync_generator_type, pync_coroutine_type, pync_async_generator_type;
 
 enum pync_resume_result { RESUME_YIELDED, RESUME_RETURNED, RESUME_ERROR };
 

@@ -950,8 +950,8 @@ static pv int_getattr(pv self, pv name) {
     return pync_generic_getattr(self, name);
 }
 
-pync_type pync_int_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_int_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "int",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE | PYNC_TF_LEAF | PYNC_TF_INT_SUBCLASS,
@@ -1014,8 +1014,8 @@ PYNC_METHOD(bool, __ror__, meth_rbor, 0);
 PYNC_METHOD(bool, __xor__, meth_bxor, 0);
 PYNC_METHOD(bool, __rxor__, meth_rbxor, 0);
 
-pync_type pync_bool_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_bool_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "bool",
     .base = &pync_int_type,
     .flags = PYNC_TF_LEAF | PYNC_TF_INT_SUBCLASS,

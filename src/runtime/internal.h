@@ -49,11 +49,11 @@ int pync_parse_args_py(const char *fname, pv *args, size_t nargs, pv kwnames,
                        const char *const *names, size_t nposonly, size_t npos_max, pv *out);
 
 /* A method descriptor of a built-in type, as stored in the type's dict. */
-extern pync_type pync_method_descriptor_type;
+extern const pync_type pync_method_descriptor_type;
 
 /* Type dicts are filled from `methods` at startup; types created later (at module init) call
    this themselves. 0 or -1. */
-int pync_type_ready(pync_type *type);
+int pync_type_ready(const pync_type *type);
 /* type's MRO (a tuple), readying a built-in type on first use; 0 with an exception on failure */
 pv pync_type_mro(const pync_type *type);
 /* Descriptors (object.c, class.c): the value of descriptor `descr` found in type's MRO when
@@ -81,7 +81,7 @@ enum { PYNC_TF_DESCRIPTOR = 1 << 16 };
    built-in type) */
 const pync_type *pync_layout_type(const pync_type *type);
 pv pync_exception_init(pv self, pv *args, size_t nargs);
-extern pync_type pync_property_type, pync_classmethod_type, pync_staticmethod_type, pync_super_type;
+extern const pync_type pync_property_type, pync_classmethod_type, pync_staticmethod_type, pync_super_type;
 pv pync_staticmethod_func(pv sm);
 pv pync_classmethod_func(pv cm);
 int pync_class_init(void);
@@ -115,11 +115,11 @@ int pync_slice_unpack(pv slice, int64_t length, int64_t *start, int64_t *stop, i
                       int64_t *slicelength);
 /* tuple.c: lexicographic comparison of two item arrays (tuple and list). */
 pv pync_sequence_richcompare(const pv *a, size_t na, const pv *b, size_t nb, pync_cmpop op);
-extern pync_type pync_tuple_iterator_type;
+extern const pync_type pync_tuple_iterator_type;
 
 /* ---- attribute slots (class_slots.c) ------------------------------------------------------------ */
 
-extern pync_type pync_slot_member_type;
+extern const pync_type pync_slot_member_type;
 pv pync_slot_member_get(pv descr, pv obj);
 int pync_slot_member_set(pv descr, pv obj, pv value);
 
@@ -162,7 +162,7 @@ extern const pync_builtin_module pync_mod_math, pync_mod_random, pync_mod_sys, p
 
 /* ---- io.c ---------------------------------------------------------------------------------- */
 
-extern pync_type pync_textio_type;
+extern const pync_type pync_textio_type;
 pv pync_textio_new(int fd);
 int pync_textio_fd(pv file);
 pv pync_read_line(void);

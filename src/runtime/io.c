@@ -87,8 +87,8 @@ static pv textio_repr(pv self) {
                         fd == 0 ? "stdin" : fd == 1 ? "stdout" : "stderr", fd == 0 ? "r" : "w");
 }
 
-pync_type pync_textio_type = {
-    .ob = {&pync_type_type}, .name = "TextIOWrapper", .flags = PYNC_TF_LEAF, .basicsize = sizeof(textio),
+const pync_type pync_textio_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "TextIOWrapper", .flags = PYNC_TF_LEAF, .basicsize = sizeof(textio),
     .repr = textio_repr, .method_list = pync_methods__textio, .hash = pync_object_hash,
 };
 

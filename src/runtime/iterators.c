@@ -114,8 +114,8 @@ static pv enum_construct(const pync_type *type, pv *args, size_t nargs, pv kwnam
 
 PYNC_METHOD(enum, __class_getitem__, pync_class_getitem, PYNC_METH_CLASS);
 
-pync_type pync_enumerate_type = {
-    .ob = {&pync_type_type}, .name = "enumerate", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+const pync_type pync_enumerate_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "enumerate", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(enumobject), .trace = enum_trace, .construct = enum_construct,
     .iter = self_iter, .next = enum_next, .method_list = pync_methods__enum,
 };
@@ -199,8 +199,8 @@ static pv zip_construct(const pync_type *type, pv *args, size_t nargs, pv kwname
     return zip_new_impl(type, args, nargs, strict);
 }
 
-pync_type pync_zip_type = {
-    .ob = {&pync_type_type}, .name = "zip", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+const pync_type pync_zip_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "zip", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(zipobject), .trace = zip_trace, .construct = zip_construct,
     .iter = self_iter, .next = zip_next,
 };
@@ -265,8 +265,8 @@ static pv map_construct(const pync_type *type, pv *args, size_t nargs, pv kwname
     return map_new_impl(type, args[0], args + 1, nargs - 1);
 }
 
-pync_type pync_map_type = {
-    .ob = {&pync_type_type}, .name = "map", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+const pync_type pync_map_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "map", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(mapobject), .trace = map_trace, .construct = map_construct,
     .iter = self_iter, .next = map_next,
 };
@@ -323,8 +323,8 @@ static pv filter_construct(const pync_type *type, pv *args, size_t nargs, pv kwn
     return filter_new_impl(type, args[0], args[1]);
 }
 
-pync_type pync_filter_type = {
-    .ob = {&pync_type_type}, .name = "filter", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+const pync_type pync_filter_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "filter", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(filterobject), .trace = filter_trace, .construct = filter_construct,
     .iter = self_iter, .next = filter_next,
 };
@@ -407,8 +407,8 @@ static pv reversed_construct(const pync_type *type, pv *args, size_t nargs, pv k
     return reversed_new_impl(type, args[0]);
 }
 
-pync_type pync_reversed_type = {
-    .ob = {&pync_type_type}, .name = "reversed", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+const pync_type pync_reversed_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "reversed", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(reversedobject), .trace = reversed_trace, .construct = reversed_construct,
     .iter = self_iter, .next = reversed_next, .method_list = pync_methods__reversed,
 };
@@ -448,8 +448,8 @@ static pv seqiter_next(pv self) {
     return 0;
 }
 
-pync_type pync_seqiter_type = {
-    .ob = {&pync_type_type}, .name = "iterator", .base = &pync_object_type,
+const pync_type pync_seqiter_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "iterator", .base = &pync_object_type,
     .basicsize = sizeof(seqiterobject), .trace = seqiter_trace, .iter = self_iter, .next = seqiter_next,
 };
 
@@ -497,8 +497,8 @@ static pv calliter_next(pv self) {
     return 0;
 }
 
-pync_type pync_callable_iter_type = {
-    .ob = {&pync_type_type}, .name = "callable_iterator", .base = &pync_object_type,
+const pync_type pync_callable_iter_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "callable_iterator", .base = &pync_object_type,
     .basicsize = sizeof(calliterobject), .trace = calliter_trace, .iter = self_iter, .next = calliter_next,
 };
 

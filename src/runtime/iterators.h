@@ -9,8 +9,7 @@
 
 /* The types, callable as the builtins of the same names (their construct slots parse arguments
    exactly as CPython does). */
-extern pync_type pync_enumerate_type, pync_zip_type, pync_map_type, pync_filter_type,
-    pync_reversed_type, pync_seqiter_type, pync_callable_iter_type;
+extern const pync_type pync_enumerate_type, pync_zip_type, pync_map_type, pync_filter_type, pync_reversed_type, pync_seqiter_type, pync_callable_iter_type;
 
 /* enumerate(iterable, start): start 0 (no value) means 0; it must be an int (__index__). */
 pv pync_enumerate_new(pv iterable, pv start);

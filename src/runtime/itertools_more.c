@@ -92,7 +92,7 @@ static pv groupby_next(pv self) {
 }
 
 pync_type pync_itertools_groupby_type = {
-    .ob = {&pync_type_type}, .name = "itertools.groupby", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "itertools.groupby", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(groupbyobject), .trace = groupby_trace, .construct = groupby_construct,
     .iter = self_iter, .next = groupby_next,
 };
@@ -129,7 +129,7 @@ static pv grouper_construct(const pync_type *type, pv *args, size_t nargs, pv kw
 }
 
 pync_type pync_itertools_grouper_type = {
-    .ob = {&pync_type_type}, .name = "itertools._grouper", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "itertools._grouper", .base = &pync_object_type,
     .basicsize = sizeof(grouperobject), .trace = grouper_trace, .construct = grouper_construct,
     .iter = self_iter, .next = grouper_next,
 };
@@ -169,7 +169,7 @@ static pv teedata_new(pv it) {
 }
 
 pync_type pync_itertools_teedata_type = {
-    .ob = {&pync_type_type}, .name = "itertools._tee_dataobject", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "itertools._tee_dataobject", .base = &pync_object_type,
     .basicsize = sizeof(teedataobject), .trace = teedata_trace,
 };
 
@@ -238,7 +238,7 @@ static const pync_method_def tee_methods[] = {
 };
 
 pync_type pync_itertools_tee_type = {
-    .ob = {&pync_type_type}, .name = "itertools._tee", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "itertools._tee", .base = &pync_object_type,
     .basicsize = sizeof(teeobject), .trace = tee_trace, .construct = tee_construct,
     .iter = self_iter, .next = tee_next, .methods = tee_methods,
 };
@@ -570,7 +570,7 @@ static pv cwr_next(pv self) {
 
 #define COMBI_TYPE(var, tname, cons, nextfn)                                                       \
     pync_type var = {                                                                              \
-        .ob = {&pync_type_type}, .name = tname, .base = &pync_object_type, .flags = PYNC_TF_BASETYPE, \
+        .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = tname, .base = &pync_object_type, .flags = PYNC_TF_BASETYPE, \
         .basicsize = sizeof(combiobject), .trace = combi_trace, .construct = cons, .iter = self_iter, \
         .next = nextfn,                                                                            \
     }

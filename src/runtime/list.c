@@ -50,14 +50,9 @@ void pync_repr_leave(pv v) {
     }
 }
 
-_Static_assert(offsetof(pync_type, module) == offsetof(pync_type, dict) + 4 * sizeof(pv),
-               "pync_type's dict, mro, bases, qualname and module are consecutive");
-
-int pync_container_type_ready(pync_type *t) {
-    if (t->dict) return 0;
-    if (pync_type_ready(t) < 0) return -1;
-    pync_gc_add_roots(&t->dict, 5);
-    return 0;
+int pync_container_type_ready(const pync_type *t) {
+    if (t->state[0]->dict) return 0;
+    return pync_type_ready(t);
 }
 
 pv pync_raise_key_error(pv key) {
@@ -88,10 +83,10 @@ static int ga_repr_item(pync_strbuf *b, pv p) {
     pv r;
     if (pv_type(p) == &pync_type_type || pync_isinstance_type(p, &pync_type_type)) {
         const pync_type *t = (const pync_type *)p;
-        pv qual = t->qualname ? t->qualname : pync_str_from_cstr(t->name);
+        pv qual = t->state[0]->qualname ? t->state[0]->qualname : pync_str_from_cstr(t->name);
         if (!qual) return -1;
-        if (!t->module || pync_str_eq_cstr(t->module, "builtins")) r = qual;
-        else r = pync_str_fmt("%U.%U", t->module, qual);
+        if (!t->state[0]->module || pync_str_eq_cstr(t->state[0]->module, "builtins")) r = qual;
+        else r = pync_str_fmt("%U.%U", t->state[0]->module, qual);
     } else {
         r = pync_repr(p);
     }
@@ -134,8 +129,8 @@ static pv ga_call(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_call(((generic_alias *)self)->origin, args, nargs, kwnames);
 }
 
-pync_type pync_generic_alias_type = {
-    .ob = {&pync_type_type}, .name = "GenericAlias", .base = &pync_object_type,
+const pync_type pync_generic_alias_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "GenericAlias", .base = &pync_object_type,
     .basicsize = sizeof(generic_alias), .trace = ga_trace, .repr = ga_repr, .hash = ga_hash,
     .richcompare = ga_richcompare, .getattr = ga_getattr, .call = ga_call,
 };
@@ -749,13 +744,13 @@ static pv listiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
 
 PYNC_METHOD(listiter, __length_hint__, listiter_length_hint, 0);
 
-pync_type pync_list_iterator_type = {
-    .ob = {&pync_type_type}, .name = "list_iterator", .base = &pync_object_type,
+const pync_type pync_list_iterator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "list_iterator", .base = &pync_object_type,
     .basicsize = sizeof(list_iterator), .trace = listiter_trace, .iter = self_iter, .next = listiter_next,
     .method_list = pync_methods__listiter,
 };
-pync_type pync_list_reverseiterator_type = {
-    .ob = {&pync_type_type}, .name = "list_reverseiterator", .base = &pync_object_type,
+const pync_type pync_list_reverseiterator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "list_reverseiterator", .base = &pync_object_type,
     .basicsize = sizeof(list_iterator), .trace = listiter_trace, .iter = self_iter, .next = listreviter_next,
     .method_list = pync_methods__listiter,
 };
@@ -959,8 +954,8 @@ static pv list_init(pv self, pv *args, size_t nargs, pv kwnames) {
     return pync_None;
 }
 
-pync_type pync_list_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_list_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "list",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE | PYNC_TF_LIST_SUBCLASS,

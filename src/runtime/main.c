@@ -48,9 +48,9 @@ void pync_runtime_trace_roots(void) {
 
 /* ---- start-up --------------------------------------------------------------------------------- */
 
-extern pync_type pync_NoneType_type, pync_NotImplementedType_type, pync_ellipsis_type;
-extern pync_type pync_method_type, pync_builtin_function_type, pync_cell_type, pync_module_type;
-extern pync_type pync_generator_type, pync_coroutine_type, pync_slot_member_type, pync_async_generator_type;
+extern const pync_type pync_NoneType_type, pync_NotImplementedType_type, pync_ellipsis_type;
+extern const pync_type pync_method_type, pync_builtin_function_type, pync_cell_type, pync_module_type;
+extern const pync_type pync_generator_type, pync_coroutine_type, pync_slot_member_type, pync_async_generator_type;
 
 /* Built-in types get their dict and MRO when first needed (pync_type_ready through
    pync_type_mro, attribute lookup, subclassing): a program pays in heap only for the types it

@@ -740,7 +740,7 @@ static pv array_iter_next(pv self) {
 }
 
 pync_type pync_array_iterator_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "array.arrayiterator",
     .base = &pync_object_type,
     .basicsize = sizeof(array_iter_obj),
@@ -760,7 +760,7 @@ static pv array_iter(pv self) {
 /* ---- the type and the module ---------------------------------------------------------------------------- */
 
 pync_type pync_array_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "array.array",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE,
@@ -783,11 +783,11 @@ pync_type pync_array_type = {
 };
 
 static int ready_type(pync_type *t, const char *qualname) {
-    if (t->dict) return 0;
+    if (t->state[0]->dict) return 0;
     if (pync_type_ready(t) < 0) return -1;
-    t->qualname = pync_str_from_cstr(qualname);
-    t->module = pync_str_from_cstr("array");
-    return t->qualname && t->module ? 0 : -1;
+    t->state[0]->qualname = pync_str_from_cstr(qualname);
+    t->state[0]->module = pync_str_from_cstr("array");
+    return t->state[0]->qualname && t->state[0]->module ? 0 : -1;
 }
 
 static int array_module_init(pv m) {

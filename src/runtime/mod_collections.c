@@ -72,7 +72,7 @@ static const pync_method_def tuplegetter_methods[] = {
 };
 
 static pync_type tuplegetter_type = {
-    .ob = {&pync_type_type}, .name = "_collections._tuplegetter", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "_collections._tuplegetter", .base = &pync_object_type,
     .flags = PYNC_TF_DESCRIPTOR, .basicsize = sizeof(tuplegetter), .trace = tuplegetter_trace,
     .repr = tuplegetter_repr, .hash = pync_object_hash, .getattr = tuplegetter_getattr,
     .setattr = tuplegetter_setattr, .methods = tuplegetter_methods,

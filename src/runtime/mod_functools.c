@@ -243,7 +243,7 @@ static const pync_method_def partial_methods[] = {
 };
 
 static pync_type partial_type = {
-    .ob = {&pync_type_type}, .name = "functools.partial", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "functools.partial", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(partialobject), .dictoffset = offsetof(partialobject, dict), .trace = partial_trace,
     .repr = partial_repr, .call = partial_call, .construct = partial_construct, .getattr = partial_getattr,
     .setattr = partial_setattr, .methods = partial_methods,
@@ -486,7 +486,7 @@ static const pync_method_def lru_methods[] = {
 static const pync_method_def lru_get_def = {"__get__", lru_get, 0};
 
 static pync_type lru_base_type = {
-    .ob = {&pync_type_type}, .name = "functools._lru_cache_base", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "functools._lru_cache_base", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(lruobject), .dictoffset = offsetof(lruobject, dict), .trace = lru_trace, .call = lru_call,
     .methods = lru_methods,
 };
@@ -621,7 +621,7 @@ static pv keyobject_getattr(pv self, pv name) {
 }
 
 static pync_type keyobject_type = {
-    .ob = {&pync_type_type}, .name = "functools.KeyWrapper", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "functools.KeyWrapper", .base = &pync_object_type,
     .basicsize = sizeof(keyobject), .trace = keyobject_trace, .call = keyobject_call,
     .richcompare = keyobject_richcompare, .getattr = keyobject_getattr,
 };
@@ -718,7 +718,7 @@ static int defines(pv cls, const char *name) {
         const pync_type *t = (const pync_type *)mro->items[i];
         if (t == &pync_object_type) return 0;
         if (!(t->flags & PYNC_TF_HEAPTYPE)) return t->richcompare && t->richcompare != pync_object_type.richcompare;
-        pv v = pync_dict_get(t->dict, key);
+        pv v = pync_dict_get(t->state[0]->dict, key);
         if (v) return 1;
         if (pync_current_exc) return -1;
     }
@@ -842,7 +842,7 @@ static pv cprop_getattr(pv self, pv name) {
 }
 
 static pync_type cprop_base_type = {
-    .ob = {&pync_type_type}, .name = "functools._cached_property_base", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "functools._cached_property_base", .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE, .basicsize = sizeof(cpropobject), .dictoffset = offsetof(cpropobject, dict),
     .trace = cprop_trace, .construct = cprop_construct, .getattr = cprop_getattr,
 };

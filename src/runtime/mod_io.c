@@ -267,7 +267,7 @@ static const pync_method_def iobase_methods[] = {
 };
 
 pync_type pync_iobase_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "IOBase",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE,
@@ -520,7 +520,7 @@ static const pync_method_def stringio_methods[] = {
 };
 
 pync_type pync_stringio_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "_io.StringIO",
     .base = &pync_iobase_type,
     .flags = PYNC_TF_BASETYPE,
@@ -741,7 +741,7 @@ static const pync_method_def bytesio_methods[] = {
 };
 
 pync_type pync_bytesio_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "_io.BytesIO",
     .base = &pync_iobase_type,
     .flags = PYNC_TF_BASETYPE,
@@ -761,11 +761,11 @@ pync_type pync_bytesio_type = {
 static void io_roots(void) { pync_gc_visit(unsupported_operation); }
 
 static int ready_type(pync_type *t, const char *qualname, const char *module) {
-    if (t->dict) return 0;
+    if (t->state[0]->dict) return 0;
     if (pync_type_ready(t) < 0) return -1;
-    t->qualname = pync_str_from_cstr(qualname);
-    t->module = pync_str_from_cstr(module);
-    return t->qualname && t->module ? 0 : -1;
+    t->state[0]->qualname = pync_str_from_cstr(qualname);
+    t->state[0]->module = pync_str_from_cstr(module);
+    return t->state[0]->qualname && t->state[0]->module ? 0 : -1;
 }
 
 /* The io classes' types readied and io.UnsupportedOperation made (open() needs them before any
@@ -821,7 +821,7 @@ pv pync_bytesio_for_reading(pv data) {
     return pync_call1((pv)&pync_bytesio_type, data);
 }
 
-extern pync_type pync_textiowrapper_type, pync_bufferedreader_type, pync_bufferedwriter_type;
+extern const pync_type pync_textiowrapper_type, pync_bufferedreader_type, pync_bufferedwriter_type;
 int pync_file_types_ready(void);   /* fileio.c */
 
 static int io_init(pv m) {

@@ -98,7 +98,7 @@ static pv count_repr(pv self) {
 }
 
 pync_type pync_itertools_count_type = {
-    .ob = {&pync_type_type}, .name = "itertools.count", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "itertools.count", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(countobject), .trace = count_trace, .construct = count_construct, .repr = count_repr,
     .iter = self_iter, .next = count_next,
 };
@@ -150,7 +150,7 @@ static pv cycle_next(pv self) {
 }
 
 pync_type pync_itertools_cycle_type = {
-    .ob = {&pync_type_type}, .name = "itertools.cycle", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "itertools.cycle", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(cycleobject), .trace = cycle_trace, .construct = cycle_construct,
     .iter = self_iter, .next = cycle_next,
 };
@@ -212,7 +212,7 @@ static const pync_method_def repeat_methods[] = {
 };
 
 pync_type pync_itertools_repeat_type = {
-    .ob = {&pync_type_type}, .name = "itertools.repeat", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "itertools.repeat", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(repeatobject), .trace = repeat_trace, .construct = repeat_construct, .repr = repeat_repr,
     .iter = self_iter, .next = repeat_next, .methods = repeat_methods,
 };
@@ -271,7 +271,7 @@ static pv accumulate_next(pv self) {
 }
 
 pync_type pync_itertools_accumulate_type = {
-    .ob = {&pync_type_type}, .name = "itertools.accumulate", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "itertools.accumulate", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(accumulateobject), .trace = accumulate_trace, .construct = accumulate_construct,
     .iter = self_iter, .next = accumulate_next,
 };
@@ -347,7 +347,7 @@ static const pync_method_def chain_methods[] = {
 };
 
 pync_type pync_itertools_chain_type = {
-    .ob = {&pync_type_type}, .name = "itertools.chain", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "itertools.chain", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(chainobject), .trace = chain_trace, .construct = chain_construct,
     .iter = self_iter, .next = chain_next, .methods = chain_methods,
 };
@@ -527,7 +527,7 @@ static pv pairwise_next(pv self) {
 
 #define PAIR_TYPE(var, tname, cons, nextfn)                                                        \
     pync_type var = {                                                                              \
-        .ob = {&pync_type_type}, .name = tname, .base = &pync_object_type, .flags = PYNC_TF_BASETYPE, \
+        .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = tname, .base = &pync_object_type, .flags = PYNC_TF_BASETYPE, \
         .basicsize = sizeof(pairobject), .trace = pair_trace, .construct = cons, .iter = self_iter,   \
         .next = nextfn,                                                                            \
     }
@@ -605,7 +605,7 @@ static pv ziplongest_next(pv self) {
 }
 
 pync_type pync_itertools_zip_longest_type = {
-    .ob = {&pync_type_type}, .name = "itertools.zip_longest", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "itertools.zip_longest", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(ziplongestobject), .trace = ziplongest_trace, .construct = ziplongest_construct,
     .iter = self_iter, .next = ziplongest_next,
 };
@@ -686,7 +686,7 @@ empty:
 }
 
 pync_type pync_itertools_islice_type = {
-    .ob = {&pync_type_type}, .name = "itertools.islice", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "itertools.islice", .base = &pync_object_type, .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(isliceobject), .trace = islice_trace, .construct = islice_construct,
     .iter = self_iter, .next = islice_next,
 };

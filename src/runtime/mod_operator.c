@@ -331,7 +331,7 @@ static pv itemgetter_repr(pv self) {
 }
 
 static pync_type itemgetter_type = {
-    .ob = {&pync_type_type}, .name = "operator.itemgetter", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "operator.itemgetter", .base = &pync_object_type,
     .basicsize = sizeof(itemgetter_object), .trace = itemgetter_trace, .repr = itemgetter_repr,
     .call = itemgetter_call, .construct = itemgetter_construct, .hash = pync_object_hash,
 };
@@ -422,7 +422,7 @@ static pv attrgetter_repr(pv self) {
 }
 
 static pync_type attrgetter_type = {
-    .ob = {&pync_type_type}, .name = "operator.attrgetter", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "operator.attrgetter", .base = &pync_object_type,
     .basicsize = sizeof(attrgetter_object), .trace = attrgetter_trace, .repr = attrgetter_repr,
     .call = attrgetter_call, .construct = attrgetter_construct, .hash = pync_object_hash,
 };
@@ -499,7 +499,7 @@ done:
 }
 
 static pync_type methodcaller_type = {
-    .ob = {&pync_type_type}, .name = "operator.methodcaller", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "operator.methodcaller", .base = &pync_object_type,
     .basicsize = sizeof(methodcaller_object), .trace = methodcaller_trace, .repr = methodcaller_repr,
     .call = methodcaller_call, .construct = methodcaller_construct, .hash = pync_object_hash,
 };

@@ -1094,7 +1094,7 @@ static pv random_construct(const pync_type *type, pv *args, size_t nargs, pv kwn
 }
 
 pync_type pync_random_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "Random",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE,
@@ -1114,7 +1114,7 @@ static int random_init(pv module) {
     if (pync_type_ready(&pync_random_type) < 0) return -1;
     pv modname = pync_str_from_cstr("random");
     if (!modname) return -1;
-    pync_random_type.module = modname;
+    pync_random_type.state[0]->module = modname;
     if (pync_module_add(module, "Random", (pv)&pync_random_type) < 0) return -1;
     if (!hidden_instance) {
         pync_register_static_roots(trace_roots);

@@ -729,7 +729,7 @@ static const pync_method_def unpack_iter_methods[] = {
 };
 
 pync_type pync_struct_unpack_iterator_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "_struct.unpack_iterator",
     .base = &pync_object_type,
     .basicsize = sizeof(unpack_iter),
@@ -821,7 +821,7 @@ static int struct_setattr(pv self, pv name, pv value) {
 }
 
 pync_type pync_struct_type = {
-    .ob = {&pync_type_type},
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "_struct.Struct",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE,
@@ -903,11 +903,11 @@ static const pync_method_def struct_functions[] = {
 static void struct_roots(void) { pync_gc_visit(struct_error); }
 
 static int ready_type(pync_type *t, const char *qualname, const char *module) {
-    if (t->dict) return 0;
+    if (t->state[0]->dict) return 0;
     if (pync_type_ready(t) < 0) return -1;
-    t->qualname = pync_str_from_cstr(qualname);
-    t->module = pync_str_from_cstr(module);
-    return t->qualname && t->module ? 0 : -1;
+    t->state[0]->qualname = pync_str_from_cstr(qualname);
+    t->state[0]->module = pync_str_from_cstr(module);
+    return t->state[0]->qualname && t->state[0]->module ? 0 : -1;
 }
 
 static int struct_init(pv m) {

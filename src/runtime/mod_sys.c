@@ -146,7 +146,7 @@ static pv version_info_construct(const pync_type *t, pv *args, size_t nargs, pv 
 }
 
 static pync_type version_info_type = {
-    .ob = {&pync_type_type}, .name = "sys.version_info", .base = &pync_tuple_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "sys.version_info", .base = &pync_tuple_type,
     .flags = PYNC_TF_TUPLE_SUBCLASS, .basicsize = sizeof(pync_tuple), .repr = version_info_repr,
     .getattr = version_info_getattr, .construct = version_info_construct,
 };
@@ -194,7 +194,7 @@ static pv namespace_richcompare(pv a, pv b, pync_cmpop op) {
 }
 
 static pync_type namespace_type = {
-    .ob = {&pync_type_type}, .name = "types.SimpleNamespace", .base = &pync_object_type,
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "types.SimpleNamespace", .base = &pync_object_type,
     .basicsize = sizeof(namespace_object), .dictoffset = offsetof(namespace_object, dict), .trace = namespace_trace,
     .repr = namespace_repr, .richcompare = namespace_richcompare,
 };

@@ -8,7 +8,7 @@
 #include "generator.h"
 #include "internal.h"
 
-extern pync_type pync_NoneType_type, pync_NotImplementedType_type, pync_ellipsis_type;
+extern const pync_type pync_NoneType_type, pync_NotImplementedType_type, pync_ellipsis_type;
 
 /* the wrapper's call: f(*args), a generator result marked awaitable */
 static pv coroutine_wrapper_call(pv func, pv *args, size_t nargs, pv kwnames) {
@@ -42,7 +42,7 @@ static const pync_method_def types_functions[] = {
 
 static int types_init(pv m) {
     if (pync_module_add_functions(m, types_functions) < 0) return -1;
-    struct { const char *name; pync_type *type; } names[] = {
+    struct { const char *name; const pync_type *type; } names[] = {
         {"GeneratorType", &pync_generator_type}, {"CoroutineType", &pync_coroutine_type},
         {"AsyncGeneratorType", &pync_async_generator_type}, {"FunctionType", &pync_function_type},
         {"LambdaType", &pync_function_type}, {"MethodType", &pync_method_type},

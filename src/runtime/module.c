@@ -74,8 +74,8 @@ static pv module_repr(pv self) {
     return pync_str_fmt("<module '%U' (built-in)>", m->name);
 }
 
-pync_type pync_module_type = {
-    .ob = {&pync_type_type}, .name = "module", .basicsize = sizeof(module_object), .trace = module_trace,
+const pync_type pync_module_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "module", .basicsize = sizeof(module_object), .trace = module_trace,
     .getattr = module_getattr, .setattr = module_setattr, .repr = module_repr, .hash = pync_object_hash,
 };
 

@@ -23,16 +23,16 @@ static pv none_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames)
     return pync_None;
 }
 
-pync_type pync_NoneType_type = {
-    .ob = {&pync_type_type}, .name = "NoneType", .flags = PYNC_TF_LEAF, .basicsize = sizeof(pync_object),
+const pync_type pync_NoneType_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "NoneType", .flags = PYNC_TF_LEAF, .basicsize = sizeof(pync_object),
     .repr = none_repr, .hash = identity_hash, .truth = none_truth, .construct = none_construct,
 };
-pync_type pync_NotImplementedType_type = {
-    .ob = {&pync_type_type}, .name = "NotImplementedType", .flags = PYNC_TF_LEAF,
+const pync_type pync_NotImplementedType_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "NotImplementedType", .flags = PYNC_TF_LEAF,
     .basicsize = sizeof(pync_object), .repr = notimpl_repr, .hash = identity_hash,
 };
-pync_type pync_ellipsis_type = {
-    .ob = {&pync_type_type}, .name = "ellipsis", .flags = PYNC_TF_LEAF, .basicsize = sizeof(pync_object),
+const pync_type pync_ellipsis_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "ellipsis", .flags = PYNC_TF_LEAF, .basicsize = sizeof(pync_object),
     .repr = ellipsis_repr, .hash = identity_hash,
 };
 
@@ -46,8 +46,8 @@ pync_object pync_False_object = {&pync_bool_type};
 
 bool pync_is_subtype(const pync_type *a, const pync_type *b) {
     if (a == b || b == &pync_object_type) return true;
-    if (a->mro) {
-        const pync_tuple *mro = (const pync_tuple *)a->mro;
+    if (a->state[0]->mro) {
+        const pync_tuple *mro = (const pync_tuple *)a->state[0]->mro;
         for (size_t i = 0; i < mro->size; i++) {
             if (mro->items[i] == (pv)b) return true;
         }
@@ -81,7 +81,7 @@ uint32_t pync_type_cache_version(void) { return lookup_version; }
 static pv type_lookup_uncached(const pync_type *type, pv name);
 
 pv pync_type_lookup(const pync_type *type, pv name) {
-    if (!((const pync_strobj *)name)->interned || !type->mro) return type_lookup_uncached(type, name);
+    if (!((const pync_strobj *)name)->interned || !type->state[0]->mro) return type_lookup_uncached(type, name);
     size_t h = (((uintptr_t)type >> 4) ^ ((uintptr_t)name >> 3) * 2654435761u) & (LOOKUP_CACHE_SIZE - 1);
     struct lookup_entry *e = &lookup_cache[h];
     if (e->type == type && e->name == name && e->version == lookup_version) return e->value;
@@ -97,20 +97,20 @@ pv pync_type_lookup(const pync_type *type, pv name) {
 
 static pv type_lookup_uncached(const pync_type *type, pv name) {
     /* a built-in type not readied at startup (enumerate, map, ...) gets its dict and MRO now */
-    if (!type->mro && pync_type_ready((pync_type *)type) < 0) return 0;
-    if (type->mro) {
-        const pync_tuple *mro = (const pync_tuple *)type->mro;
+    if (!type->state[0]->mro && pync_type_ready((pync_type *)type) < 0) return 0;
+    if (type->state[0]->mro) {
+        const pync_tuple *mro = (const pync_tuple *)type->state[0]->mro;
         for (size_t i = 0; i < mro->size; i++) {
             const pync_type *t = (const pync_type *)mro->items[i];
-            if (!t->dict) continue;
-            pv v = pync_dict_get(t->dict, name);
+            if (!t->state[0]->dict) continue;
+            pv v = pync_dict_get(t->state[0]->dict, name);
             if (v || pync_current_exc) return v;
         }
         return 0;
     }
     for (const pync_type *t = type; t; t = t->base) {
-        if (!t->dict) continue;
-        pv v = pync_dict_get(t->dict, name);
+        if (!t->state[0]->dict) continue;
+        pv v = pync_dict_get(t->state[0]->dict, name);
         if (v || pync_current_exc) return v;
     }
     return 0;
@@ -178,8 +178,8 @@ static pv methoddescr_call(pv self, pv *args, size_t nargs, pv kwnames) {
     return m->def->fn(args[0], args + 1, nargs - 1, kwnames);
 }
 
-pync_type pync_method_descriptor_type = {
-    .ob = {&pync_type_type}, .name = "method_descriptor", .flags = PYNC_TF_LEAF,
+const pync_type pync_method_descriptor_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "method_descriptor", .flags = PYNC_TF_LEAF,
     .basicsize = sizeof(method_descriptor), .repr = methoddescr_repr, .call = methoddescr_call,
     .hash = identity_hash,
 };
@@ -217,27 +217,48 @@ static const char *static_type_short_name(const pync_type *t) {
     return name;
 }
 
-static int add_method(pync_type *type, const pync_method_def *m) {
+static int add_method(const pync_type *type, const pync_method_def *m) {
     pv d = pync_method_descriptor_new(m, type);
     pv name = d ? pync_str_intern(pync_str_from_cstr(m->name)) : 0;
-    return name ? pync_dict_setitem(type->dict, name, d) : -1;
+    return name ? pync_dict_setitem(type->state[0]->dict, name, d) : -1;
 }
 
 pv pync_type_mro(const pync_type *type) {
-    if (!type->mro && pync_type_ready((pync_type *)type) < 0) return 0;
-    return type->mro;
+    if (!type->state[0]->mro && pync_type_ready((pync_type *)type) < 0) return 0;
+    return type->state[0]->mro;
 }
 
+/* What every built-in type's state cell holds until the type is readied. */
+const pync_type_state pync_type_state_unready;
+
+static void type_state_trace(pync_object *o) {
+    pync_type_state *s = (pync_type_state *)o;
+    pync_gc_visit(s->dict);
+    pync_gc_visit(s->mro);
+    pync_gc_visit(s->bases);
+    pync_gc_visit(s->qualname);
+    pync_gc_visit(s->module);
+}
+
+static const pync_type type_state_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "type_state", .basicsize = sizeof(pync_type_state),
+    .trace = type_state_trace,
+};
+
 /* Fills a static type's dict, bases and MRO (the base chain; classes compute C3 in class.c). */
-int pync_type_ready(pync_type *type) {
-    if (type->dict) return 0;
+int pync_type_ready(const pync_type *type) {
+    if (type->state[0]->dict) return 0;
     if (type->base && pync_type_ready((pync_type *)type->base) < 0) return -1;
-    /* a static type is no heap object: what it refers to is rooted here (dict, mro, bases,
-       qualname and module are adjacent fields) */
-    if (!(type->flags & PYNC_TF_HEAPTYPE)) pync_gc_add_roots(&type->dict, 5);
+    if (!(type->flags & PYNC_TF_HEAPTYPE)) {
+        /* a static type is no heap object: its state is made now, rooted through its cell */
+        pync_type_state *state = pync_gc_alloc(sizeof(pync_type_state), &type_state_type);
+        if (!state) return -1;
+        type->state[0] = state;
+        pync_gc_add_roots((pv *)type->state, 1);
+    }
     pv dict = pync_dict_new();
     if (!dict) return -1;
-    type->dict = dict;
+    type->state[0]->dict = dict;
     for (const pync_method_def *m = type->methods; m && m->name; m++) {
         if (add_method(type, m) < 0) return -1;
     }
@@ -253,16 +274,16 @@ int pync_type_ready(pync_type *type) {
     size_t i = 0;
     for (const pync_type *t = type; t; t = t->base) ((pync_tuple *)mro)->items[i++] = (pv)t;
     if (!has_object) ((pync_tuple *)mro)->items[i] = (pv)&pync_object_type;
-    type->mro = mro;
+    type->state[0]->mro = mro;
     const pync_type *base = type->base ? type->base : type == &pync_object_type ? NULL : &pync_object_type;
-    type->bases = base ? pync_tuple_pack(1, (pv)base) : pync_tuple_new(0);
-    if (!type->bases) return -1;
+    type->state[0]->bases = base ? pync_tuple_pack(1, (pv)base) : pync_tuple_new(0);
+    if (!type->state[0]->bases) return -1;
     /* 'collections.deque' (so messages read as CPython's): module 'collections', name 'deque' */
     const char *short_name = static_type_short_name(type);
-    type->qualname = pync_str_from_cstr(short_name);
-    type->module = short_name == type->name ? pync_str_from_cstr("builtins")
+    type->state[0]->qualname = pync_str_from_cstr(short_name);
+    type->state[0]->module = short_name == type->name ? pync_str_from_cstr("builtins")
                                             : pync_str_from_utf8(type->name, (size_t)(short_name - 1 - type->name));
-    if (!type->qualname || !type->module) return -1;
+    if (!type->state[0]->qualname || !type->state[0]->module) return -1;
     return 0;
 }
 
@@ -270,9 +291,9 @@ int pync_type_ready(pync_type *type) {
 
 static pv object_repr(pv self) {
     const pync_type *t = pv_type(self);
-    pv module = t->module;
+    pv module = t->state[0]->module;
     if (module && !pync_str_eq_cstr(module, "builtins")) {
-        return pync_str_fmt("<%U.%U object at %p>", module, t->qualname, (void *)self);
+        return pync_str_fmt("<%U.%U object at %p>", module, t->state[0]->qualname, (void *)self);
     }
     return pync_str_fmt("<%s object at %p>", t->name, (void *)self);
 }
@@ -306,8 +327,8 @@ static pv object_format(pv self, pv spec) {
     return pync_str(self);
 }
 
-pync_type pync_object_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_object_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "object",
     .flags = PYNC_TF_BASETYPE,
     .basicsize = sizeof(pync_object),
@@ -322,8 +343,8 @@ pync_type pync_object_type = {
 
 static pv type_repr(pv self) {
     const pync_type *t = (const pync_type *)self;
-    if (t->module && t->qualname && !pync_str_eq_cstr(t->module, "builtins")) {
-        return pync_str_fmt("<class '%U.%U'>", t->module, t->qualname);
+    if (t->state[0]->module && t->state[0]->qualname && !pync_str_eq_cstr(t->state[0]->module, "builtins")) {
+        return pync_str_fmt("<class '%U.%U'>", t->state[0]->module, t->state[0]->qualname);
     }
     return pync_str_fmt("<class '%s'>", t->name);
 }
@@ -372,23 +393,23 @@ static pv type_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames)
 static pv type_getattr(pv self, pv name) {
     const pync_type *t = (const pync_type *)self;
     /* a built-in type not readied at startup (map, list_iterator, ...) gets its dict and MRO now */
-    if (!t->mro && pync_type_ready((pync_type *)t) < 0) return 0;
+    if (!t->state[0]->mro && pync_type_ready((pync_type *)t) < 0) return 0;
     const char *n = pync_str_data(name);
     if (n[0] == '_' && n[1] == '_') {
         if (pync_str_eq_cstr(name, "__name__")) return pync_str_from_cstr(static_type_short_name(t));
         if (pync_str_eq_cstr(name, "__qualname__")) {
-            return t->qualname ? t->qualname : pync_str_from_cstr(static_type_short_name(t));
+            return t->state[0]->qualname ? t->state[0]->qualname : pync_str_from_cstr(static_type_short_name(t));
         }
         if (pync_str_eq_cstr(name, "__module__") && !(t->flags & PYNC_TF_HEAPTYPE)) {
-            if (t->module) return t->module;
+            if (t->state[0]->module) return t->state[0]->module;
             const char *short_name = static_type_short_name(t);
             if (short_name == t->name) return pync_str_from_cstr("builtins");
             return pync_str_from_utf8(t->name, (size_t)(short_name - 1 - t->name));
         }
-        if (pync_str_eq_cstr(name, "__mro__")) return t->mro;
-        if (pync_str_eq_cstr(name, "__bases__")) return t->bases;
+        if (pync_str_eq_cstr(name, "__mro__")) return t->state[0]->mro;
+        if (pync_str_eq_cstr(name, "__bases__")) return t->state[0]->bases;
         if (pync_str_eq_cstr(name, "__base__")) return t->base ? (pv)t->base : pync_None;
-        if (pync_str_eq_cstr(name, "__dict__")) return t->dict;
+        if (pync_str_eq_cstr(name, "__dict__")) return t->state[0]->dict;
         if (pync_str_eq_cstr(name, "__class__")) return (pv)pv_type(self);
     }
     pv v = pync_type_lookup(t, name);
@@ -414,7 +435,7 @@ static int type_setattr(pv self, pv name, pv value) {
         return -1;
     }
     if (!value) {
-        pv present = pync_dict_get(t->dict, name);
+        pv present = pync_dict_get(t->state[0]->dict, name);
         if (!present) {
             if (!pync_current_exc) {
                 pync_raise_fmt(&pync_AttributeError_type, "type object '%s' has no attribute '%U'", t->name, name);
@@ -422,18 +443,18 @@ static int type_setattr(pv self, pv name, pv value) {
             return -1;
         }
     }
-    int r = value ? pync_dict_setitem(t->dict, name, value) : pync_dict_delitem(t->dict, name);
+    int r = value ? pync_dict_setitem(t->state[0]->dict, name, value) : pync_dict_delitem(t->state[0]->dict, name);
     if (r == 0) pync_class_attribute_changed(t, name);
     return r;
 }
 
 static void type_trace(pync_object *o) {
     pync_type *t = (pync_type *)o;
-    pync_gc_visit(t->dict);
-    pync_gc_visit(t->mro);
-    pync_gc_visit(t->bases);
-    pync_gc_visit(t->qualname);
-    pync_gc_visit(t->module);
+    pync_gc_visit(t->state[0]->dict);
+    pync_gc_visit(t->state[0]->mro);
+    pync_gc_visit(t->state[0]->bases);
+    pync_gc_visit(t->state[0]->qualname);
+    pync_gc_visit(t->state[0]->module);
     pync_gc_visit((pv)t->base);
     pync_class_trace_extra(t);
 }
@@ -449,8 +470,8 @@ static pv type_mro_method(pv self, pv *args, size_t nargs, pv kwnames) {
 
 PYNC_METHOD(type, mro, type_mro_method, 0);
 
-pync_type pync_type_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_type_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "type",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE | PYNC_TF_TYPE_SUBCLASS,

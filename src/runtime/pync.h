@@ -67,7 +67,7 @@ static inline bool pync_fits_small(int64_t i) { return i >= PYNC_SMALL_MIN && i 
 static inline pync_object *pv_obj(pv v) { return (pync_object *)v; }
 static inline pv pv_of(const void *o) { return (pv)o; }
 
-extern pync_type pync_int_type;
+extern const pync_type pync_int_type;
 static inline const pync_type *pv_type(pv v) {
     return pv_is_small(v) ? &pync_int_type : ((const pync_object *)v)->type;
 }
@@ -125,6 +125,23 @@ enum { PYNC_METH_STATIC = 1, PYNC_METH_CLASS = 2 };
  * TypeError CPython raises. For classes defined by the program, class.c fills the slots with
  * functions that look the dunder method up in the class (slot_* in CPython).
  */
+/* The part of a type that changes after it is defined, reached through the type's `state` cell
+   (t->state[0]->dict). A built-in type's cell is one word of RAM holding the zeroed
+   pync_type_state_unready until pync_type_ready (when the type is first needed) puts a state
+   made on the heap there; a class's state is part of the class object. So a type nobody uses
+   costs one word of RAM, and the type object itself is constant (in flash on boards). */
+typedef struct pync_type_state {
+    pync_object ob;                                     /* a GC object when made by pync_type_ready */
+    pv dict;                                            /* the class namespace (a dict) */
+    pv mro;                                             /* tuple of types */
+    pv bases;                                           /* tuple of types */
+    pv qualname;                                        /* str, for classes */
+    pv module;                                          /* str: '__main__', 'builtins', ... */
+} pync_type_state;
+extern const pync_type_state pync_type_state_unready;
+/* In a static type's initializer: its state cell, holding the unready state until it is readied. */
+#define PYNC_TYPE_STATE .state = (pync_type_state *[]){(pync_type_state *)&pync_type_state_unready}
+
 struct pync_type {
     pync_object ob;                 /* ob.type is &pync_type_type */
     const char *name;               /* "int", "ZeroDivisionError", "A" (see qualname for classes) */
@@ -178,15 +195,13 @@ struct pync_type {
     /* format(value, spec) (__format__); NULL: str(value) formatted as a string */
     pv (*format)(pv self, pv spec);
 
-    pv dict;                                            /* the class namespace (a dict), set at startup */
-    pv mro;                                             /* tuple of types, set at startup */
-    pv bases;                                           /* tuple of types */
-    pv qualname;                                        /* str, for classes */
-    pv module;                                          /* str: '__main__', 'builtins', ... */
+    /* what start-up and class creation fill in: the type object itself stays constant (in
+       flash on boards) and points at its state (PYNC_TYPE_STATE for static types) */
+    struct pync_type_state **state;
 };
 
-extern pync_type pync_type_type;     /* type */
-extern pync_type pync_object_type;   /* object */
+extern const pync_type pync_type_type;     /* type */
+extern const pync_type pync_object_type;   /* object */
 
 /* The static singletons. */
 extern pync_object pync_None_object, pync_True_object, pync_False_object;
@@ -230,7 +245,7 @@ typedef struct pync_pvarray {
     size_t capacity;
     pv items[];
 } pync_pvarray;
-extern pync_type pync_pvarray_type;
+extern const pync_type pync_pvarray_type;
 pync_pvarray *pync_pvarray_new(size_t capacity);
 /* A block of raw bytes (string builders, double arrays): never traced inside. */
 typedef struct pync_rawbuf {
@@ -238,7 +253,7 @@ typedef struct pync_rawbuf {
     size_t capacity;
     _Alignas(8) uint8_t data[];
 } pync_rawbuf;
-extern pync_type pync_rawbuf_type;
+extern const pync_type pync_rawbuf_type;
 pync_rawbuf *pync_rawbuf_new(size_t capacity);
 
 /* ==== exceptions (exc.c) ==================================================================== */
@@ -282,18 +297,7 @@ pv pync_reraise(void);
 int pync_report_uncaught(void);
 
 /* Exception types. */
-extern pync_type pync_BaseException_type, pync_Exception_type, pync_SystemExit_type,
-    pync_KeyboardInterrupt_type, pync_GeneratorExit_type, pync_StopIteration_type,
-    pync_StopAsyncIteration_type, pync_ArithmeticError_type, pync_ZeroDivisionError_type,
-    pync_OverflowError_type, pync_FloatingPointError_type, pync_AssertionError_type,
-    pync_AttributeError_type, pync_LookupError_type, pync_IndexError_type, pync_KeyError_type,
-    pync_NameError_type, pync_UnboundLocalError_type, pync_RuntimeError_type,
-    pync_RecursionError_type, pync_NotImplementedError_type, pync_TypeError_type,
-    pync_ValueError_type, pync_UnicodeError_type, pync_UnicodeDecodeError_type,
-    pync_UnicodeEncodeError_type, pync_MemoryError_type, pync_OSError_type, pync_EOFError_type,
-    pync_ImportError_type, pync_ModuleNotFoundError_type, pync_BufferError_type,
-    pync_SystemError_type, pync_Warning_type, pync_UserWarning_type,
-    pync_DeprecationWarning_type, pync_RuntimeWarning_type;
+extern const pync_type pync_BaseException_type, pync_Exception_type, pync_SystemExit_type, pync_KeyboardInterrupt_type, pync_GeneratorExit_type, pync_StopIteration_type, pync_StopAsyncIteration_type, pync_ArithmeticError_type, pync_ZeroDivisionError_type, pync_OverflowError_type, pync_FloatingPointError_type, pync_AssertionError_type, pync_AttributeError_type, pync_LookupError_type, pync_IndexError_type, pync_KeyError_type, pync_NameError_type, pync_UnboundLocalError_type, pync_RuntimeError_type, pync_RecursionError_type, pync_NotImplementedError_type, pync_TypeError_type, pync_ValueError_type, pync_UnicodeError_type, pync_UnicodeDecodeError_type, pync_UnicodeEncodeError_type, pync_MemoryError_type, pync_OSError_type, pync_EOFError_type, pync_ImportError_type, pync_ModuleNotFoundError_type, pync_BufferError_type, pync_SystemError_type, pync_Warning_type, pync_UserWarning_type, pync_DeprecationWarning_type, pync_RuntimeWarning_type;
 
 /* ==== the generic object protocol (object.c) ================================================ */
 
@@ -362,18 +366,18 @@ pv pync_int_from_str(const char *s, size_t len, int base);   /* int(str, base) *
 pv pync_int_add(pv a, pv b);
 pv pync_int_sub(pv a, pv b);
 pv pync_int_mul(pv a, pv b);
-extern pync_type pync_bool_type;
+extern const pync_type pync_bool_type;
 
 /* float */
 typedef struct pync_float {
     pync_object ob;
     double value;
 } pync_float;
-extern pync_type pync_float_type;
+extern const pync_type pync_float_type;
 pv pync_float_new(double v);
 static inline double pync_float_value(pv v) { return ((const pync_float *)v)->value; }
 
-extern pync_type pync_complex_type;
+extern const pync_type pync_complex_type;
 pv pync_complex_new(double real, double imag);
 
 /* str: immutable, UTF-8 (surrogate code points allowed, as 3-byte sequences) */
@@ -386,7 +390,7 @@ typedef struct pync_str {   /* (the type is pync_strobj: pync_str is str(v)) */
     uint8_t interned;
     char data[];         /* NUL-terminated */
 } pync_strobj;
-extern pync_type pync_str_type;
+extern const pync_type pync_str_type;
 pv pync_str_from_utf8(const char *s, size_t size);   /* valid UTF-8 (the compiler's constants) */
 pv pync_str_from_cstr(const char *s);
 pv pync_str_intern(pv s);                            /* one object per distinct value */
@@ -401,7 +405,7 @@ pv pync_str_join_n(pv *parts, size_t n);             /* ''.join of str pieces (f
 pv pync_format_fstring_value(pv value, int conversion /* -1, 's', 'r', 'a' */, pv spec /* str or 0 */);
 
 /* bytes / bytearray */
-extern pync_type pync_bytes_type, pync_bytearray_type;
+extern const pync_type pync_bytes_type, pync_bytearray_type;
 pv pync_bytes_new(const uint8_t *data, size_t size);
 
 /* tuple: fixed size */
@@ -410,7 +414,7 @@ typedef struct pync_tuple {
     size_t size;
     pv items[];
 } pync_tuple;
-extern pync_type pync_tuple_type;
+extern const pync_type pync_tuple_type;
 pv pync_tuple_new(size_t size);                      /* items set to 0: fill before use */
 pv pync_tuple_pack(size_t n, ...);
 pv pync_tuple_from_array(const pv *items, size_t n);
@@ -423,7 +427,7 @@ typedef struct pync_list {
     pv *items;                   /* = store->items */
     pync_pvarray *store;
 } pync_list;
-extern pync_type pync_list_type;
+extern const pync_type pync_list_type;
 pv pync_list_new(size_t size);                       /* size items set to None */
 pv pync_list_from_array(const pv *items, size_t n);
 int pync_list_append(pv list, pv item);              /* 0 or -1 */
@@ -431,7 +435,7 @@ pv pync_list_from_iterable(pv iterable);             /* list(iterable) */
 int pync_list_extend(pv list, pv iterable);
 
 /* dict (insertion-ordered) */
-extern pync_type pync_dict_type;
+extern const pync_type pync_dict_type;
 pv pync_dict_new(void);
 int pync_dict_setitem(pv dict, pv key, pv value);    /* 0 or -1 */
 pv pync_dict_getitem(pv dict, pv key);               /* 0 with KeyError raised if missing */
@@ -441,13 +445,13 @@ int pync_dict_update(pv dict, pv other);             /* {**other} and dict.updat
 int pync_dict_next(pv dict, size_t *pos, pv *key, pv *value);  /* iteration: 1 while items remain */
 
 /* set / frozenset: iteration order as CPython's hash table gives it */
-extern pync_type pync_set_type, pync_frozenset_type;
+extern const pync_type pync_set_type, pync_frozenset_type;
 pv pync_set_new(void);
 int pync_set_add(pv set, pv item);
 pv pync_frozenset_new(pv iterable);
 
 /* range, slice */
-extern pync_type pync_range_type, pync_slice_type;
+extern const pync_type pync_range_type, pync_slice_type;
 pv pync_range_new(pv start, pv stop, pv step);
 pv pync_slice_new(pv start, pv stop, pv step);       /* 0 for an omitted part: None */
 
@@ -490,7 +494,7 @@ typedef struct pync_function {
 } pync_function;
 /* types.coroutine(f) of a generator function: its generators may be awaited. */
 enum { PYNC_FUNC_ITERABLE_COROUTINE = 1 };
-extern pync_type pync_function_type;
+extern const pync_type pync_function_type;
 pv pync_function_new(const pync_code *code, pv defaults, pv kwdefaults, pv closure);
 /* Binds a call's arguments to the parameters of code (defaults included) into bound[], with
    CPython's messages for missing/extra/duplicate arguments. 0 or -1. */
@@ -501,11 +505,11 @@ typedef struct pync_cell {
     pync_object ob;
     pv value;                    /* 0: empty */
 } pync_cell;
-extern pync_type pync_cell_type;
+extern const pync_type pync_cell_type;
 pv pync_cell_new(pv value);
 
 /* Methods bound to an instance; built-in methods. */
-extern pync_type pync_method_type, pync_builtin_function_type;
+extern const pync_type pync_method_type, pync_builtin_function_type;
 pv pync_method_new(pv func, pv self);
 pv pync_builtin_new(const char *name, pync_cfunc fn, pv self);
 
@@ -527,7 +531,7 @@ typedef struct pync_module_def {
     size_t nglobals;
     int (*init)(pv module);      /* runs the module body once; 0 or -1 */
 } pync_module_def;
-extern pync_type pync_module_type;
+extern const pync_type pync_module_type;
 /* `import name` of a compiled or built-in module: the module object, initialised once. */
 pv pync_import(const char *name);
 /* NameError for a global or builtin that has no value */

@@ -331,8 +331,8 @@ static pv rangeiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
 
 PYNC_METHOD(rangeiter, __length_hint__, rangeiter_length_hint, 0);
 
-pync_type pync_range_iterator_type = {
-    .ob = {&pync_type_type}, .name = "range_iterator", .base = &pync_object_type, .flags = PYNC_TF_LEAF,
+const pync_type pync_range_iterator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "range_iterator", .base = &pync_object_type, .flags = PYNC_TF_LEAF,
     .basicsize = sizeof(range_iterator), .iter = self_iter, .next = rangeiter_next, .method_list = pync_methods__rangeiter,
 };
 
@@ -364,8 +364,8 @@ static pv longrangeiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames)
 
 PYNC_METHOD(longrangeiter, __length_hint__, longrangeiter_length_hint, 0);
 
-pync_type pync_longrange_iterator_type = {
-    .ob = {&pync_type_type}, .name = "longrange_iterator", .base = &pync_object_type,
+const pync_type pync_longrange_iterator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "longrange_iterator", .base = &pync_object_type,
     .basicsize = sizeof(longrange_iterator), .trace = longrangeiter_trace, .iter = self_iter,
     .next = longrangeiter_next, .method_list = pync_methods__longrangeiter,
 };
@@ -473,8 +473,8 @@ PYNC_METHOD(range, __reversed__, range_reversed, 0);
 PYNC_METHOD(range, count, range_count, 0);
 PYNC_METHOD(range, index, range_index, 0);
 
-pync_type pync_range_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_range_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "range",
     .base = &pync_object_type,
     .basicsize = sizeof(pync_range),

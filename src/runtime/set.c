@@ -54,8 +54,8 @@ static void settable_trace(pync_object *o) {
     for (size_t i = 0; i < t->size; i++) pync_gc_visit(t->entries[i].key);
 }
 
-static pync_type set_table_type = {
-    .ob = {&pync_type_type}, .name = "set_table", .basicsize = sizeof(set_table), .trace = settable_trace,
+static const pync_type set_table_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "set_table", .basicsize = sizeof(set_table), .trace = settable_trace,
 };
 
 /* ==== probing ================================================================================ */
@@ -533,8 +533,8 @@ static pv setiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
 
 PYNC_METHOD(setiter, __length_hint__, setiter_length_hint, 0);
 
-pync_type pync_set_iterator_type = {
-    .ob = {&pync_type_type}, .name = "set_iterator", .base = &pync_object_type,
+const pync_type pync_set_iterator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "set_iterator", .base = &pync_object_type,
     .basicsize = sizeof(set_iterator), .trace = setiter_trace, .iter = self_iter, .next = setiter_next,
     .method_list = pync_methods__setiter,
 };
@@ -1087,8 +1087,8 @@ static pv frozenset_construct(const pync_type *type, pv *args, size_t nargs, pv 
     return make_new_frozenset(type, nargs ? args[0] : 0);
 }
 
-pync_type pync_set_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_set_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "set",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE,
@@ -1107,8 +1107,8 @@ pync_type pync_set_type = {
     .method_list = pync_methods__set,
 };
 
-pync_type pync_frozenset_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_frozenset_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "frozenset",
     .base = &pync_object_type,
     .flags = PYNC_TF_BASETYPE,

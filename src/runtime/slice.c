@@ -321,8 +321,8 @@ static pv slice_indices(pv self, pv *args, size_t nargs, pv kwnames) {
 
 PYNC_METHOD(slice, indices, slice_indices, 0);
 
-pync_type pync_slice_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_slice_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "slice",
     .base = &pync_object_type,
     .basicsize = sizeof(pync_slice),

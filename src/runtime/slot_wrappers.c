@@ -325,8 +325,8 @@ static pv method_wrapper_richcompare(pv a, pv b, pync_cmpop op) {
     return pync_bool(op == PYNC_EQ ? eq : !eq);
 }
 
-static pync_type method_wrapper_type = {
-    .ob = {&pync_type_type}, .name = "method-wrapper", .basicsize = sizeof(method_wrapper),
+static const pync_type method_wrapper_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "method-wrapper", .basicsize = sizeof(method_wrapper),
     .trace = method_wrapper_trace, .repr = method_wrapper_repr, .hash = pync_object_hash,
     .richcompare = method_wrapper_richcompare, .getattr = method_wrapper_getattr, .call = method_wrapper_call,
 };

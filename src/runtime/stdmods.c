@@ -57,15 +57,15 @@ static const pync_method_def iter_def = {"__iter__", iter_method, 0};
 static int add_slot_method(pync_type *t, const pync_method_def *def) {
     pv name = pync_str_intern(pync_str_from_cstr(def->name));
     if (!name) return -1;
-    pv have = pync_dict_get(t->dict, name);
+    pv have = pync_dict_get(t->state[0]->dict, name);
     if (have) return 0;
     if (pync_current_exc) return -1;
     pv m = pync_method_descriptor_new(def, t);
-    return m ? pync_dict_setitem(t->dict, name, m) : -1;
+    return m ? pync_dict_setitem(t->state[0]->dict, name, m) : -1;
 }
 
 int pync_stdmod_ready(pync_type *t, const char *module) {
-    if (t->dict) return 0;
+    if (t->state[0]->dict) return 0;
     inherit_slots(t);
     if (pync_type_ready(t) < 0) return -1;
     if (t->next && add_slot_method(t, &next_def) < 0) return -1;
@@ -73,8 +73,8 @@ int pync_stdmod_ready(pync_type *t, const char *module) {
     pv m = pync_str_from_cstr(module);
     pv q = pync_str_from_cstr(pync_stdmod_type_name(t));
     if (!m || !q) return -1;
-    t->module = m;
-    t->qualname = q;
+    t->state[0]->module = m;
+    t->state[0]->qualname = q;
     return 0;
 }
 
@@ -94,11 +94,11 @@ bool pync_stdmod_overrides(const pync_type *type, const char *name) {
         pync_exc_clear();
         return true;
     }
-    const pync_tuple *mro = (const pync_tuple *)type->mro;
+    const pync_tuple *mro = (const pync_tuple *)type->state[0]->mro;
     for (size_t i = 0; i < mro->size; i++) {
         const pync_type *t = (const pync_type *)mro->items[i];
         if (!(t->flags & PYNC_TF_HEAPTYPE)) return false;
-        pv v = pync_dict_get(t->dict, key);
+        pv v = pync_dict_get(t->state[0]->dict, key);
         if (v) return true;
         if (pync_current_exc) {
             pync_exc_clear();

@@ -51,15 +51,9 @@ pv pync_itemgetter_new(pv item);
 
 /* ---- itertools ------------------------------------------------------------------------------ */
 
-extern pync_type pync_itertools_count_type, pync_itertools_cycle_type, pync_itertools_repeat_type,
-    pync_itertools_accumulate_type, pync_itertools_chain_type, pync_itertools_compress_type,
-    pync_itertools_dropwhile_type, pync_itertools_takewhile_type, pync_itertools_filterfalse_type,
-    pync_itertools_starmap_type, pync_itertools_pairwise_type, pync_itertools_zip_longest_type,
-    pync_itertools_islice_type;
+extern pync_type pync_itertools_count_type, pync_itertools_cycle_type, pync_itertools_repeat_type, pync_itertools_accumulate_type, pync_itertools_chain_type, pync_itertools_compress_type, pync_itertools_dropwhile_type, pync_itertools_takewhile_type, pync_itertools_filterfalse_type, pync_itertools_starmap_type, pync_itertools_pairwise_type, pync_itertools_zip_longest_type, pync_itertools_islice_type;
 /* itertools_more.c */
-extern pync_type pync_itertools_groupby_type, pync_itertools_grouper_type, pync_itertools_tee_type,
-    pync_itertools_teedata_type, pync_itertools_product_type, pync_itertools_permutations_type,
-    pync_itertools_combinations_type, pync_itertools_cwr_type;
+extern pync_type pync_itertools_groupby_type, pync_itertools_grouper_type, pync_itertools_tee_type, pync_itertools_teedata_type, pync_itertools_product_type, pync_itertools_permutations_type, pync_itertools_combinations_type, pync_itertools_cwr_type;
 /* tee(iterable, n=2, /) as called */
 pv pync_itertools_tee(pv *args, size_t nargs, pv kwnames);
 /* readies every itertools type (for use before the module is imported). 0 or -1. */

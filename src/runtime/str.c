@@ -494,8 +494,8 @@ int pync_str_init(void) {
     return empty_str ? 0 : -1;
 }
 
-pync_type pync_str_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_str_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "str",
     .flags = PYNC_TF_LEAF | PYNC_TF_BASETYPE,
     .basicsize = sizeof(pync_strobj),

@@ -39,7 +39,7 @@ typedef struct pync_bytearray {
     pync_rawbuf *buf;
 } pync_bytearray;
 
-extern pync_type pync_bytes_iterator_type, pync_bytearray_iterator_type;
+extern const pync_type pync_bytes_iterator_type, pync_bytearray_iterator_type;
 
 /* A borrowed view of a bytes-like object's contents. Valid until the object is mutated (a
    bytearray may move its storage on any call that can run Python code or allocate into it). */
@@ -249,7 +249,7 @@ pv pync_str_format_spec(pv s, pv spec);
 pv pync_str_repeat(pv a, pv b);
 int pync_str_contains(pv s, pv sub);
 pv pync_str_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames);
-extern pync_type pync_str_iterator_type, pync_str_ascii_iterator_type;
+extern const pync_type pync_str_iterator_type, pync_str_ascii_iterator_type;
 
 /* ---- misc ---------------------------------------------------------------------------------- */
 

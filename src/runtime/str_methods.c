@@ -514,8 +514,8 @@ static pv str_iter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
 
 PYNC_METHOD(str_iter, __length_hint__, str_iter_length_hint, 0);
 
-pync_type pync_str_ascii_iterator_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_str_ascii_iterator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "str_ascii_iterator",
     .base = &pync_object_type,
     .basicsize = sizeof(str_iter),
@@ -525,8 +525,8 @@ pync_type pync_str_ascii_iterator_type = {
     .method_list = pync_methods__str_iter,
 };
 
-pync_type pync_str_iterator_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_str_iterator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "str_iterator",
     .base = &pync_object_type,
     .basicsize = sizeof(str_iter),
@@ -537,9 +537,9 @@ pync_type pync_str_iterator_type = {
 };
 
 pv pync_str_iter(pv s) {
-    pync_type *t = pync_txt_s(s)->ascii ? &pync_str_ascii_iterator_type : &pync_str_iterator_type;
+    const pync_type *t = pync_txt_s(s)->ascii ? &pync_str_ascii_iterator_type : &pync_str_iterator_type;
     /* the iterator types are readied on first use (their dict holds __length_hint__) */
-    if (!t->dict && pync_type_ready(t) < 0) return 0;
+    if (!t->state[0]->dict && pync_type_ready(t) < 0) return 0;
     str_iter *it = pync_gc_alloc(sizeof(str_iter), t);
     if (!it) return 0;
     it->str = s;

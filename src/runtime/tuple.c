@@ -210,8 +210,8 @@ static pv tupleiter_length_hint(pv self, pv *args, size_t nargs, pv kwnames) {
 
 PYNC_METHOD(tupleiter, __length_hint__, tupleiter_length_hint, 0);
 
-pync_type pync_tuple_iterator_type = {
-    .ob = {&pync_type_type}, .name = "tuple_iterator", .basicsize = sizeof(tuple_iterator),
+const pync_type pync_tuple_iterator_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = "tuple_iterator", .basicsize = sizeof(tuple_iterator),
     .trace = tupleiter_trace, .iter = tupleiter_iter, .next = tupleiter_next, .method_list = pync_methods__tupleiter,
 };
 
@@ -279,8 +279,8 @@ static pv tuple_construct(const pync_type *type, pv *args, size_t nargs, pv kwna
     return (pv)sub;
 }
 
-pync_type pync_tuple_type = {
-    .ob = {&pync_type_type},
+const pync_type pync_tuple_type = {
+    .ob = {&pync_type_type}, PYNC_TYPE_STATE,
     .name = "tuple",
     .flags = PYNC_TF_BASETYPE | PYNC_TF_TUPLE_SUBCLASS,
     .basicsize = sizeof(pync_tuple),
