@@ -29,7 +29,7 @@ __attribute__((weak)) const pync_method_def pync_bytes_shared_methods[] = {{NULL
 __attribute__((weak)) const pync_method_def pync_bytearray_shared_methods[] = {{NULL, NULL, 0}};
 
 /* from iterators.h (declared here so the driver needs only the ABI headers) */
-extern pync_type pync_enumerate_type, pync_zip_type, pync_map_type, pync_filter_type, pync_reversed_type;
+extern const pync_type pync_enumerate_type, pync_zip_type, pync_map_type, pync_filter_type, pync_reversed_type;
 pv pync_callable_iter_new(pv callable, pv sentinel);
 pv pync_sorted_call(pv *args, size_t nargs, pv kwnames);
 pv pync_min_max(pv *args, size_t nargs, pv kwnames, bool is_max);
@@ -961,29 +961,6 @@ static int init_builtins(void) {
     return 0;
 }
 
-/* ---- static types ------------------------------------------------------------------------------ */
-
-/* Work-around while the core does not trace what pync_type_ready allocates for static types
-   (dict, mro, bases, qualname, module): keep those of the types the cases reach alive. Harmless
-   once the core roots them itself. */
-extern pync_type pync_NoneType_type, pync_NotImplementedType_type, pync_ellipsis_type, pync_method_type,
-    pync_builtin_function_type, pync_cell_type, pync_module_type, pync_function_type;
-static pync_type *const rooted_types[] = {
-    &pync_object_type, &pync_type_type, &pync_NoneType_type, &pync_NotImplementedType_type, &pync_ellipsis_type,
-    &pync_int_type, &pync_bool_type, &pync_float_type, &pync_complex_type, &pync_str_type, &pync_bytes_type,
-    &pync_bytearray_type, &pync_tuple_type, &pync_list_type, &pync_dict_type, &pync_set_type, &pync_frozenset_type,
-    &pync_range_type, &pync_slice_type, &pync_function_type, &pync_method_type, &pync_builtin_function_type,
-    &pync_method_descriptor_type, &pync_cell_type, &pync_module_type, &pync_tuple_iterator_type,
-    &pync_BaseException_type, &pync_Exception_type, &pync_StopIteration_type, &pync_ArithmeticError_type,
-    &pync_ZeroDivisionError_type, &pync_OverflowError_type, &pync_AttributeError_type, &pync_LookupError_type,
-    &pync_IndexError_type, &pync_KeyError_type, &pync_NameError_type, &pync_RuntimeError_type,
-    &pync_TypeError_type, &pync_ValueError_type, &pync_MemoryError_type, &pync_SystemError_type, NULL,
-};
-
-static void root_static_types(void) {
-    for (int i = 0; rooted_types[i]; i++) pync_gc_add_roots(&rooted_types[i]->dict, 5);
-}
-
 /* ---- main ------------------------------------------------------------------------------------ */
 
 static void report_error(void) {
@@ -1026,7 +1003,6 @@ static void run_case(const char *line, size_t len) {
 int main(int argc, char **argv) {
     int local;
     /* before start-up: a tiny collection threshold collects during it */
-    root_static_types();
     pync_gc_add_roots(slots, MAX_SLOTS);
     pync_gc_add_roots(&return_value, 1);
     if (pync_runtime_start(&local, argc, argv) < 0) return 2;

@@ -385,26 +385,8 @@ static void run_case(token *t, size_t n) {
     print_result(r);
 }
 
-/* Static types hold heap values (their dict, MRO, bases, names: five consecutive pv fields) that
-   the collector must see from the first collection on; the core does not root them yet, so the
-   driver does, before the runtime starts, for the types these tests touch. */
-extern pync_type pync_NoneType_type, pync_NotImplementedType_type, pync_ellipsis_type, pync_method_type,
-    pync_builtin_function_type, pync_cell_type, pync_module_type, pync_function_type, pync_random_type;
-static pync_type *const rooted_types[] = {
-    &pync_object_type, &pync_type_type, &pync_NoneType_type, &pync_NotImplementedType_type, &pync_ellipsis_type,
-    &pync_int_type, &pync_bool_type, &pync_float_type, &pync_complex_type, &pync_str_type, &pync_bytes_type,
-    &pync_bytearray_type, &pync_tuple_type, &pync_list_type, &pync_dict_type, &pync_set_type, &pync_frozenset_type,
-    &pync_range_type, &pync_slice_type, &pync_function_type, &pync_method_type, &pync_builtin_function_type,
-    &pync_method_descriptor_type, &pync_cell_type, &pync_module_type, &pync_random_type, &pync_BaseException_type,
-    &pync_Exception_type, &pync_StopIteration_type, &pync_ArithmeticError_type, &pync_ZeroDivisionError_type,
-    &pync_OverflowError_type, &pync_AttributeError_type, &pync_LookupError_type, &pync_IndexError_type,
-    &pync_KeyError_type, &pync_NameError_type, &pync_RuntimeError_type, &pync_TypeError_type, &pync_ValueError_type,
-    &pync_MemoryError_type, &pync_SystemError_type, &pync_DeprecationWarning_type, NULL,
-};
-
 int main(int argc, char **argv) {
     int local;
-    for (int i = 0; rooted_types[i]; i++) pync_gc_add_roots(&rooted_types[i]->dict, 5);
     if (pync_runtime_start(&local, argc, argv) < 0) return 1;
     if (read_all() < 0) return 2;
     token toks[64];
