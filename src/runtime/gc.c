@@ -502,16 +502,19 @@ static void rescan_marked(void) {
     }
 }
 
-void pync_gc_add_roots(pv *start, size_t count) {
+int pync_gc_try_add_roots(pv *start, size_t count) {
     if (n_roots == cap_roots) {
         root_range *n = grow_array(roots, &cap_roots, sizeof(root_range));
-        if (!n) return;
+        if (!n) return -1;
         roots = n;
     }
     roots[n_roots].start = start;
     roots[n_roots].count = count;
     n_roots++;
+    return 0;
 }
+
+void pync_gc_add_roots(pv *start, size_t count) { (void)pync_gc_try_add_roots(start, count); }
 
 __attribute__((noinline)) static void scan_stack(void) {
     /* spill callee-saved registers into this frame so the scan sees them; a target can name

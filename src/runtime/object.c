@@ -249,12 +249,16 @@ static const pync_type type_state_type = {
 int pync_type_ready(const pync_type *type) {
     if (type->state[0]->dict) return 0;
     if (type->base && pync_type_ready((pync_type *)type->base) < 0) return -1;
-    if (!(type->flags & PYNC_TF_HEAPTYPE)) {
-        /* a static type is no heap object: its state is made now, rooted through its cell */
+    if (type->state[0] == &pync_type_state_unready) {
+        /* a static type is no heap object: its state is made now, rooted through its cell (once:
+           a readying that failed half-way keeps the state it made) */
         pync_type_state *state = pync_gc_alloc(sizeof(pync_type_state), &type_state_type);
         if (!state) return -1;
+        if (pync_gc_try_add_roots((pv *)type->state, 1) < 0) {
+            pync_raise_nomem();
+            return -1;
+        }
         type->state[0] = state;
-        pync_gc_add_roots((pv *)type->state, 1);
     }
     pv dict = pync_dict_new();
     if (!dict) return -1;

@@ -231,6 +231,9 @@ void pync_gc_visit(pv v);
 static inline void pync_gc_visit_obj(const void *o) { pync_gc_visit((pv)o); }
 /* Registers [start, start+count) as a root range (module globals, constant tables). */
 void pync_gc_add_roots(pv *start, size_t count);
+/* The same, for roots registered while the program runs (a type readied on first use): -1, with
+   nothing raised, when the table of root ranges cannot grow. */
+int pync_gc_try_add_roots(pv *start, size_t count);
 /* Runs a collection now (gc.collect()). */
 void pync_gc_collect(void);
 /* Statistics for tests and `gc` introspection. */
