@@ -99,8 +99,14 @@ pv pync_bytearray_new(const uint8_t *data, size_t size) {
     return a;
 }
 
-/* mod_array.c: an array.array's storage (1 with data and size set), else 0 */
-int pync_array_buffer(pv v, uint8_t **data, size_t *size);
+/* Set by the array module when a program imports it (no array exists before): a program that
+   does not import it does not link it. */
+int (*pync_array_buffer_hook)(pv v, uint8_t **data, size_t *size);
+
+/* an array.array's storage (1 with data and size set), else 0 */
+static int array_buffer(pv v, uint8_t **data, size_t *size) {
+    return pync_array_buffer_hook && pync_array_buffer_hook(v, data, size);
+}
 
 int pync_txt_bytes_like(pv v, pync_bview *out) {
     if (pv_is_small(v)) return 0;
@@ -117,7 +123,7 @@ int pync_txt_bytes_like(pv v, pync_bview *out) {
     }
     /* an array.array is a buffer too, as in CPython */
     uint8_t *ap;
-    if (pync_array_buffer(v, &ap, &out->n)) {
+    if (array_buffer(v, &ap, &out->n)) {
         out->p = ap;
         return 1;
     }
@@ -202,8 +208,8 @@ static int bytes_hash(pv self, int64_t *out) {
 static pv bytes_richcompare(pv a, pv b, pync_cmpop op) {
     pync_bview x, y;
     /* bytes compares only with bytes and bytearray; bytearray with any buffer (an array) */
-    if ((pync_array_buffer(a, NULL, NULL) && !pync_txt_is_bytearray(b)) ||
-        (pync_array_buffer(b, NULL, NULL) && !pync_txt_is_bytearray(a)))
+    if ((array_buffer(a, NULL, NULL) && !pync_txt_is_bytearray(b)) ||
+        (array_buffer(b, NULL, NULL) && !pync_txt_is_bytearray(a)))
         return pync_NotImplemented;
     if (!pync_txt_bytes_like(a, &x) || !pync_txt_bytes_like(b, &y)) return pync_NotImplemented;
     if (op == PYNC_EQ || op == PYNC_NE) {

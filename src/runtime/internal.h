@@ -54,6 +54,9 @@ extern const pync_type pync_method_descriptor_type;
 /* Type dicts are filled from `methods` at startup; types created later (at module init) call
    this themselves. 0 or -1. */
 int pync_type_ready(const pync_type *type);
+/* An array.array's storage (1 with data and size set), else 0; NULL until the array module is
+   imported (bytes.c). */
+extern int (*pync_array_buffer_hook)(pv v, uint8_t **data, size_t *size);
 /* type's MRO (a tuple), readying a built-in type on first use; 0 with an exception on failure */
 pv pync_type_mro(const pync_type *type);
 /* Descriptors (object.c, class.c): the value of descriptor `descr` found in type's MRO when

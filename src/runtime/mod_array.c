@@ -791,6 +791,7 @@ static int ready_type(pync_type *t, const char *qualname) {
 }
 
 static int array_module_init(pv m) {
+    pync_array_buffer_hook = pync_array_buffer;
     if (ready_type(&pync_array_type, "array") < 0 || ready_type(&pync_array_iterator_type, "arrayiterator") < 0) return -1;
     if (pync_module_add(m, "array", (pv)&pync_array_type) < 0 || pync_module_add(m, "ArrayType", (pv)&pync_array_type) < 0 ||
         pync_module_add(m, "typecodes", pync_str_from_cstr("bBuhHiIlLqQfd")) < 0) {

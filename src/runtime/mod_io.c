@@ -16,7 +16,6 @@
 #include "str_impl.h"
 
 /* mod_array.c: an array.array's storage (1 with data and size set), or 0 */
-int pync_array_buffer(pv v, uint8_t **data, size_t *size);
 
 enum { NL_LF, NL_NONE, NL_ANY, NL_CR, NL_CRLF };   /* '\n' (default), None, '', '\r', '\r\n' */
 
@@ -704,7 +703,7 @@ static pv bio_readinto(pv self, pv *args, size_t nargs, pv kwnames) {
         pync_bytearray *ba = (pync_bytearray *)dst;
         data = ba->buf ? ba->buf->data : NULL;
         len = ba->size;
-    } else if (!pync_array_buffer(dst, &data, &len)) {
+    } else if (!pync_array_buffer_hook || !pync_array_buffer_hook(dst, &data, &len)) {
         return pync_raise_fmt(&pync_TypeError_type, "readinto() argument must be read-write bytes-like object, not %s",
                               pync_type_name(dst));
     }

@@ -20,7 +20,6 @@
 #pragma STDC FP_CONTRACT OFF
 
 /* mod_array.c: the storage of an array.array (1 with data and size set), or 0 */
-int pync_array_buffer(pv v, uint8_t **data, size_t *size);
 
 static pv struct_error;   /* the exception class struct.error */
 static bool host_little;
@@ -565,7 +564,7 @@ static int write_buffer(pv v, uint8_t **data, size_t *size) {
         *size = a->size;
         return 0;
     }
-    if (pync_array_buffer(v, data, size)) return 0;
+    if (pync_array_buffer_hook && pync_array_buffer_hook(v, data, size)) return 0;
     pync_raise_fmt(&pync_TypeError_type, "argument must be read-write bytes-like object, not %s", pync_type_name(v));
     return -1;
 }
