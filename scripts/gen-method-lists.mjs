@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // gen-method-lists — the method lists of the runtime's core built-in types, from their
-// PYNC_METHOD(list, name, fn, flags) records in src/runtime/*.c, written three ways:
+// PYNC_METHOD(list, name, fn, flags) records in src/runtime/*.c, and the list of built-in types
+// by name (PYNC_BUILTIN_TYPE(name) in builtins.c, EXC_TYPE(Name, ...) in exc.c), written three ways:
 //   src/runtime/method_lists.h        declares each list pync_methods__<list> (the type objects
 //                                     point at them; each program defines them);
 //   src/runtime/method_lists_all.c    complete lists as weak definitions, for C drivers that link
@@ -41,6 +42,14 @@ for (const file of sources(rt, ['.c'])) {
 const sortedLists = [...lists.keys()].sort();
 const methodNames = new Set([...lists.values()].flat());
 
+/** the built-in types and exception types, by the names programs use (the C symbol is pync_<name>_type) */
+const builtinTypes = [
+  ...readFileSync(join(rt, 'builtins.c'), 'utf8').matchAll(/^PYNC_BUILTIN_TYPE\((\w+)\);/gm),
+  ...readFileSync(join(rt, 'exc.c'), 'utf8').matchAll(/^EXC_TYPE\((\w+),/gm),
+].map((m) => m[1]);
+/** what the runtime can be asked for by name: methods and built-in types */
+const knownNames = new Set([...methodNames, ...builtinTypes]);
+
 // Names the runtime's C code looks up on a core type by a C string: every dunder (slot wrappers,
 // special-method lookups: some are computed, "__r%s__"), and the identifier-shaped literals in the
 // calls that look names up (pync_getattr_cstr(obj, "keys"), pync_builtin("repr"), ...).
@@ -55,7 +64,7 @@ for (const file of [rt, join(rt, 'lib'), join(rt, 'platform')].flatMap((d) => so
   const module = cModuleOf(file);
   for (const call of text.matchAll(LOOKUPS)) {
     for (const m of call[2].matchAll(/"([A-Za-z_][A-Za-z0-9_]*)"/g)) {
-      if (!methodNames.has(m[1]) || runtimeNames.has(m[1])) continue;
+      if (!knownNames.has(m[1]) || runtimeNames.has(m[1])) continue;
       if (!module) runtimeNames.add(m[1]);
       else moduleNames.set(module, new Set([...(moduleNames.get(module) ?? []), m[1]]));
     }
@@ -74,6 +83,8 @@ const header = [
   '#ifndef PYNC_METHOD_LISTS_H',
   '#define PYNC_METHOD_LISTS_H',
   ...sortedLists.map((l) => `extern const pync_method_def *const pync_methods__${l}[];`),
+  '/* the built-in types a program names (NULL-terminated) */',
+  'extern const pync_type *const pync_builtin_types[];',
   '#endif',
   '',
 ].join('\n');
@@ -92,6 +103,12 @@ const allC = [
     '};',
     '',
   ]),
+  ...builtinTypes.map((t) => `extern const pync_type pync_${t}_type;`),
+  '__attribute__((weak)) const pync_type *const pync_builtin_types[] = {',
+  ...builtinTypes.map((t) => `    &pync_${t}_type,`),
+  '    NULL,',
+  '};',
+  '',
 ].join('\n');
 
 const ts = [
@@ -103,10 +120,13 @@ const ts = [
   ...sortedLists.map((l) => `  ['${l}', [${lists.get(l).map((n) => `'${n}'`).join(', ')}]],`),
   '];',
   '',
-  '/** Method names the runtime looks up by C string: every program keeps them. */',
+  '/** The built-in types and exception types by name (C symbol pync_<name>_type): pync_builtin_types. */',
+  `export const BUILTIN_TYPES: readonly string[] = [${builtinTypes.map((t) => `'${t}'`).join(', ')}];`,
+  '',
+  '/** Method and builtin names the runtime looks up by C string: every program keeps them. */',
   `export const RUNTIME_METHOD_NAMES: ReadonlySet<string> = new Set([${[...runtimeNames].sort().map((n) => `'${n}'`).join(', ')}]);`,
   '',
-  '/** Method names a C module of the runtime looks up by C string: kept in programs importing it. */',
+  '/** Method and builtin names a C module looks up by C string: kept in programs importing one. */',
   'export const C_MODULE_METHOD_NAMES: ReadonlyMap<string, readonly string[]> = new Map([',
   ...[...moduleNames.keys()].sort().map((k) => `  ['${k}', [${[...moduleNames.get(k)].sort().map((n) => `'${n}'`).join(', ')}]],`),
   ']);',

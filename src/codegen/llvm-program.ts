@@ -9,13 +9,14 @@
 // program can use — a string some module hands the runtime (an attribute or builtin name, a str
 // constant: getattr(x, 'upper') counts), a name the runtime itself looks up, or any dunder — so
 // the linker leaves out the others and everything only they call (a hello world does not link
-// str.format or the Unicode case tables). A program that can look attributes up by computed
+// str.format or the Unicode case tables). Built-in types and exception types are chosen the same
+// way, by name, for the list builtins are looked up in (pync_builtin_types). A program that can look attributes up by computed
 // names (getattr, hasattr, dir, vars, __dict__, operator.attrgetter/methodcaller,
 // __getattribute__) gets every method.
 
 import type { TargetABI } from '../../targets/target.js';
 import { moduleDefSymbol } from './llvm-module.js';
-import { C_MODULE_METHOD_NAMES, METHOD_LISTS, RUNTIME_METHOD_NAMES } from './method-lists.js';
+import { BUILTIN_TYPES, C_MODULE_METHOD_NAMES, METHOD_LISTS, RUNTIME_METHOD_NAMES } from './method-lists.js';
 
 /** Names whose use means attribute names may be computed at run time. */
 const COMPUTED_NAME_ACCESS = ['getattr', 'hasattr', 'dir', 'vars', '__dict__', 'attrgetter', 'methodcaller', '__getattribute__'];
@@ -38,6 +39,10 @@ function methodLists(reachable: ReadonlySet<string> | 'all'): string[] {
     out.push(...kept.map((k) => `${k} = external constant i8`));
     out.push(`@pync_methods__${list} = constant [${kept.length + 1} x ptr] [${[...kept.map((k) => `ptr ${k}`), 'ptr null'].join(', ')}]`);
   }
+  // the built-in types (and exception types) the program can name, for builtins.c's make_builtin
+  const types = BUILTIN_TYPES.filter((t) => reachable === 'all' || reachable.has(t)).map((t) => `@pync_${t}_type`);
+  out.push(...types.map((t) => `${t} = external global i8`));
+  out.push(`@pync_builtin_types = constant [${types.length + 1} x ptr] [${[...types.map((t) => `ptr ${t}`), 'ptr null'].join(', ')}]`);
   return out;
 }
 

@@ -44,10 +44,13 @@ export const METHOD_LISTS: ReadonlyArray<readonly [string, readonly string[]]> =
   ['type', ['mro']],
 ];
 
-/** Method names the runtime looks up by C string: every program keeps them. */
+/** The built-in types and exception types by name (C symbol pync_<name>_type): pync_builtin_types. */
+export const BUILTIN_TYPES: readonly string[] = ['object', 'type', 'int', 'bool', 'float', 'complex', 'str', 'bytes', 'bytearray', 'list', 'tuple', 'dict', 'set', 'frozenset', 'range', 'slice', 'property', 'classmethod', 'staticmethod', 'super', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'BaseException', 'SystemExit', 'KeyboardInterrupt', 'GeneratorExit', 'Exception', 'StopIteration', 'StopAsyncIteration', 'ArithmeticError', 'FloatingPointError', 'OverflowError', 'ZeroDivisionError', 'AssertionError', 'AttributeError', 'BufferError', 'EOFError', 'ImportError', 'ModuleNotFoundError', 'LookupError', 'IndexError', 'KeyError', 'MemoryError', 'NameError', 'UnboundLocalError', 'OSError', 'FileNotFoundError', 'PermissionError', 'TimeoutError', 'BlockingIOError', 'ChildProcessError', 'ConnectionError', 'BrokenPipeError', 'ConnectionAbortedError', 'ConnectionRefusedError', 'ConnectionResetError', 'FileExistsError', 'InterruptedError', 'IsADirectoryError', 'NotADirectoryError', 'ProcessLookupError', 'ReferenceError', 'RuntimeError', 'NotImplementedError', 'RecursionError', 'SyntaxError', 'IndentationError', 'TabError', 'SystemError', 'TypeError', 'ValueError', 'UnicodeError', 'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeTranslateError', 'Warning', 'UserWarning', 'DeprecationWarning', 'PendingDeprecationWarning', 'SyntaxWarning', 'RuntimeWarning', 'FutureWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'EncodingWarning'];
+
+/** Method and builtin names the runtime looks up by C string: every program keeps them. */
 export const RUNTIME_METHOD_NAMES: ReadonlySet<string> = new Set(['__abs__', '__add__', '__aiter__', '__alloc__', '__and__', '__anext__', '__await__', '__bool__', '__bytes__', '__ceil__', '__class_getitem__', '__complex__', '__contains__', '__divmod__', '__float__', '__floor__', '__floordiv__', '__format__', '__getformat__', '__getitem__', '__getnewargs__', '__imul__', '__index__', '__int__', '__invert__', '__length_hint__', '__lshift__', '__mod__', '__mul__', '__neg__', '__next__', '__or__', '__pos__', '__pow__', '__radd__', '__rand__', '__rdivmod__', '__reversed__', '__rfloordiv__', '__rlshift__', '__rmod__', '__rmul__', '__ror__', '__round__', '__rpow__', '__rrshift__', '__rshift__', '__rsub__', '__rtruediv__', '__rxor__', '__set_name__', '__sizeof__', '__sub__', '__truediv__', '__trunc__', '__xor__', 'close', 'flush', 'items', 'keys', 'replace', 'send', 'throw', 'write']);
 
-/** Method names a C module of the runtime looks up by C string: kept in programs importing it. */
+/** Method and builtin names a C module looks up by C string: kept in programs importing one. */
 export const C_MODULE_METHOD_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
   ['collections', ['get', 'isdisjoint', 'isidentifier', 'keys', 'split', 'update', 'values']],
   ['functools', ['update']],

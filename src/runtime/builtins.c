@@ -515,16 +515,34 @@ PYNC_METHOD(builtins, exit, bi_exit, 0);
 PYNC_METHOD(builtins, quit, bi_exit, 0);
 PYNC_METHOD(builtins, open, pync_builtin_open, 0);
 
-/* The built-in types, by the names programs use. */
-static const pync_type *const builtin_types[] = {
-    &pync_object_type, &pync_type_type, &pync_int_type, &pync_bool_type, &pync_float_type, &pync_complex_type,
-    &pync_str_type, &pync_bytes_type, &pync_bytearray_type, &pync_list_type, &pync_tuple_type, &pync_dict_type,
-    &pync_set_type, &pync_frozenset_type, &pync_range_type, &pync_slice_type, &pync_property_type,
-    &pync_classmethod_type, &pync_staticmethod_type, &pync_super_type, &pync_enumerate_type, &pync_zip_type,
-    &pync_map_type, &pync_filter_type, &pync_reversed_type, NULL,
-};
-
-extern const pync_type *const pync_exception_types[];
+/* The built-in types, by the names programs use; with the exception types (EXC_TYPE in exc.c)
+   they make the list pync_builtin_types, which the program defines with the ones it names (see
+   PYNC_METHOD: scripts/gen-method-lists.mjs reads these lines). */
+PYNC_BUILTIN_TYPE(object);
+PYNC_BUILTIN_TYPE(type);
+PYNC_BUILTIN_TYPE(int);
+PYNC_BUILTIN_TYPE(bool);
+PYNC_BUILTIN_TYPE(float);
+PYNC_BUILTIN_TYPE(complex);
+PYNC_BUILTIN_TYPE(str);
+PYNC_BUILTIN_TYPE(bytes);
+PYNC_BUILTIN_TYPE(bytearray);
+PYNC_BUILTIN_TYPE(list);
+PYNC_BUILTIN_TYPE(tuple);
+PYNC_BUILTIN_TYPE(dict);
+PYNC_BUILTIN_TYPE(set);
+PYNC_BUILTIN_TYPE(frozenset);
+PYNC_BUILTIN_TYPE(range);
+PYNC_BUILTIN_TYPE(slice);
+PYNC_BUILTIN_TYPE(property);
+PYNC_BUILTIN_TYPE(classmethod);
+PYNC_BUILTIN_TYPE(staticmethod);
+PYNC_BUILTIN_TYPE(super);
+PYNC_BUILTIN_TYPE(enumerate);
+PYNC_BUILTIN_TYPE(zip);
+PYNC_BUILTIN_TYPE(map);
+PYNC_BUILTIN_TYPE(filter);
+PYNC_BUILTIN_TYPE(reversed);
 
 static bool cstr_eq(const char *a, const char *b) {
     while (*a && *a == *b) a++, b++;
@@ -536,11 +554,8 @@ static pv make_builtin(const char *name) {
     for (const pync_method_def *const *d = pync_methods__builtins; *d; d++) {
         if (cstr_eq((*d)->name, name)) return pync_builtin_new((*d)->name, (*d)->fn, 0);
     }
-    for (size_t i = 0; builtin_types[i]; i++) {
-        if (cstr_eq(builtin_types[i]->name, name)) return (pv)builtin_types[i];
-    }
-    for (size_t i = 0; pync_exception_types[i]; i++) {
-        if (cstr_eq(pync_exception_types[i]->name, name)) return (pv)pync_exception_types[i];
+    for (const pync_type *const *t = pync_builtin_types; *t; t++) {
+        if (cstr_eq((*t)->name, name)) return (pv)*t;
     }
     static const struct { const char *name; pv value; } constants[] = {
         {"IOError", (pv)&pync_OSError_type}, {"EnvironmentError", (pv)&pync_OSError_type},

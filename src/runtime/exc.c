@@ -128,27 +128,6 @@ EXC_TYPE(BytesWarning, &pync_Warning_type, .str = exc_str);
 EXC_TYPE(ResourceWarning, &pync_Warning_type, .str = exc_str);
 EXC_TYPE(EncodingWarning, &pync_Warning_type, .str = exc_str);
 
-const pync_type *const pync_exception_types[] = {
-    &pync_BaseException_type, &pync_SystemExit_type, &pync_KeyboardInterrupt_type, &pync_GeneratorExit_type,
-    &pync_Exception_type, &pync_StopIteration_type, &pync_StopAsyncIteration_type, &pync_ArithmeticError_type,
-    &pync_FloatingPointError_type, &pync_OverflowError_type, &pync_ZeroDivisionError_type,
-    &pync_AssertionError_type, &pync_AttributeError_type, &pync_BufferError_type, &pync_EOFError_type,
-    &pync_ImportError_type, &pync_ModuleNotFoundError_type, &pync_LookupError_type, &pync_IndexError_type,
-    &pync_KeyError_type, &pync_MemoryError_type, &pync_NameError_type, &pync_UnboundLocalError_type,
-    &pync_OSError_type, &pync_FileNotFoundError_type, &pync_PermissionError_type, &pync_TimeoutError_type,
-    &pync_BlockingIOError_type, &pync_ChildProcessError_type, &pync_ConnectionError_type,
-    &pync_BrokenPipeError_type, &pync_ConnectionAbortedError_type, &pync_ConnectionRefusedError_type,
-    &pync_ConnectionResetError_type, &pync_FileExistsError_type, &pync_InterruptedError_type,
-    &pync_IsADirectoryError_type, &pync_NotADirectoryError_type, &pync_ProcessLookupError_type,
-    &pync_ReferenceError_type, &pync_RuntimeError_type, &pync_NotImplementedError_type,
-    &pync_RecursionError_type, &pync_SyntaxError_type, &pync_IndentationError_type, &pync_TabError_type,
-    &pync_SystemError_type, &pync_TypeError_type, &pync_ValueError_type, &pync_UnicodeError_type,
-    &pync_UnicodeDecodeError_type, &pync_UnicodeEncodeError_type, &pync_UnicodeTranslateError_type,
-    &pync_Warning_type, &pync_UserWarning_type, &pync_DeprecationWarning_type,
-    &pync_PendingDeprecationWarning_type, &pync_SyntaxWarning_type, &pync_RuntimeWarning_type,
-    &pync_FutureWarning_type, &pync_ImportWarning_type, &pync_UnicodeWarning_type, &pync_BytesWarning_type,
-    &pync_ResourceWarning_type, &pync_EncodingWarning_type, NULL,
-};
 
 /* ---- instances -------------------------------------------------------------------------------- */
 

@@ -40,4 +40,6 @@ extern const pync_method_def *const pync_methods__textio[];
 extern const pync_method_def *const pync_methods__tuple[];
 extern const pync_method_def *const pync_methods__tupleiter[];
 extern const pync_method_def *const pync_methods__type[];
+/* the built-in types a program names (NULL-terminated) */
+extern const pync_type *const pync_builtin_types[];
 #endif

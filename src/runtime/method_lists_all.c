@@ -996,3 +996,187 @@ __attribute__((weak)) const pync_method_def *const pync_methods__type[] = {
     &pync_md__type__mro,
     NULL,
 };
+
+extern const pync_type pync_object_type;
+extern const pync_type pync_type_type;
+extern const pync_type pync_int_type;
+extern const pync_type pync_bool_type;
+extern const pync_type pync_float_type;
+extern const pync_type pync_complex_type;
+extern const pync_type pync_str_type;
+extern const pync_type pync_bytes_type;
+extern const pync_type pync_bytearray_type;
+extern const pync_type pync_list_type;
+extern const pync_type pync_tuple_type;
+extern const pync_type pync_dict_type;
+extern const pync_type pync_set_type;
+extern const pync_type pync_frozenset_type;
+extern const pync_type pync_range_type;
+extern const pync_type pync_slice_type;
+extern const pync_type pync_property_type;
+extern const pync_type pync_classmethod_type;
+extern const pync_type pync_staticmethod_type;
+extern const pync_type pync_super_type;
+extern const pync_type pync_enumerate_type;
+extern const pync_type pync_zip_type;
+extern const pync_type pync_map_type;
+extern const pync_type pync_filter_type;
+extern const pync_type pync_reversed_type;
+extern const pync_type pync_BaseException_type;
+extern const pync_type pync_SystemExit_type;
+extern const pync_type pync_KeyboardInterrupt_type;
+extern const pync_type pync_GeneratorExit_type;
+extern const pync_type pync_Exception_type;
+extern const pync_type pync_StopIteration_type;
+extern const pync_type pync_StopAsyncIteration_type;
+extern const pync_type pync_ArithmeticError_type;
+extern const pync_type pync_FloatingPointError_type;
+extern const pync_type pync_OverflowError_type;
+extern const pync_type pync_ZeroDivisionError_type;
+extern const pync_type pync_AssertionError_type;
+extern const pync_type pync_AttributeError_type;
+extern const pync_type pync_BufferError_type;
+extern const pync_type pync_EOFError_type;
+extern const pync_type pync_ImportError_type;
+extern const pync_type pync_ModuleNotFoundError_type;
+extern const pync_type pync_LookupError_type;
+extern const pync_type pync_IndexError_type;
+extern const pync_type pync_KeyError_type;
+extern const pync_type pync_MemoryError_type;
+extern const pync_type pync_NameError_type;
+extern const pync_type pync_UnboundLocalError_type;
+extern const pync_type pync_OSError_type;
+extern const pync_type pync_FileNotFoundError_type;
+extern const pync_type pync_PermissionError_type;
+extern const pync_type pync_TimeoutError_type;
+extern const pync_type pync_BlockingIOError_type;
+extern const pync_type pync_ChildProcessError_type;
+extern const pync_type pync_ConnectionError_type;
+extern const pync_type pync_BrokenPipeError_type;
+extern const pync_type pync_ConnectionAbortedError_type;
+extern const pync_type pync_ConnectionRefusedError_type;
+extern const pync_type pync_ConnectionResetError_type;
+extern const pync_type pync_FileExistsError_type;
+extern const pync_type pync_InterruptedError_type;
+extern const pync_type pync_IsADirectoryError_type;
+extern const pync_type pync_NotADirectoryError_type;
+extern const pync_type pync_ProcessLookupError_type;
+extern const pync_type pync_ReferenceError_type;
+extern const pync_type pync_RuntimeError_type;
+extern const pync_type pync_NotImplementedError_type;
+extern const pync_type pync_RecursionError_type;
+extern const pync_type pync_SyntaxError_type;
+extern const pync_type pync_IndentationError_type;
+extern const pync_type pync_TabError_type;
+extern const pync_type pync_SystemError_type;
+extern const pync_type pync_TypeError_type;
+extern const pync_type pync_ValueError_type;
+extern const pync_type pync_UnicodeError_type;
+extern const pync_type pync_UnicodeDecodeError_type;
+extern const pync_type pync_UnicodeEncodeError_type;
+extern const pync_type pync_UnicodeTranslateError_type;
+extern const pync_type pync_Warning_type;
+extern const pync_type pync_UserWarning_type;
+extern const pync_type pync_DeprecationWarning_type;
+extern const pync_type pync_PendingDeprecationWarning_type;
+extern const pync_type pync_SyntaxWarning_type;
+extern const pync_type pync_RuntimeWarning_type;
+extern const pync_type pync_FutureWarning_type;
+extern const pync_type pync_ImportWarning_type;
+extern const pync_type pync_UnicodeWarning_type;
+extern const pync_type pync_BytesWarning_type;
+extern const pync_type pync_ResourceWarning_type;
+extern const pync_type pync_EncodingWarning_type;
+__attribute__((weak)) const pync_type *const pync_builtin_types[] = {
+    &pync_object_type,
+    &pync_type_type,
+    &pync_int_type,
+    &pync_bool_type,
+    &pync_float_type,
+    &pync_complex_type,
+    &pync_str_type,
+    &pync_bytes_type,
+    &pync_bytearray_type,
+    &pync_list_type,
+    &pync_tuple_type,
+    &pync_dict_type,
+    &pync_set_type,
+    &pync_frozenset_type,
+    &pync_range_type,
+    &pync_slice_type,
+    &pync_property_type,
+    &pync_classmethod_type,
+    &pync_staticmethod_type,
+    &pync_super_type,
+    &pync_enumerate_type,
+    &pync_zip_type,
+    &pync_map_type,
+    &pync_filter_type,
+    &pync_reversed_type,
+    &pync_BaseException_type,
+    &pync_SystemExit_type,
+    &pync_KeyboardInterrupt_type,
+    &pync_GeneratorExit_type,
+    &pync_Exception_type,
+    &pync_StopIteration_type,
+    &pync_StopAsyncIteration_type,
+    &pync_ArithmeticError_type,
+    &pync_FloatingPointError_type,
+    &pync_OverflowError_type,
+    &pync_ZeroDivisionError_type,
+    &pync_AssertionError_type,
+    &pync_AttributeError_type,
+    &pync_BufferError_type,
+    &pync_EOFError_type,
+    &pync_ImportError_type,
+    &pync_ModuleNotFoundError_type,
+    &pync_LookupError_type,
+    &pync_IndexError_type,
+    &pync_KeyError_type,
+    &pync_MemoryError_type,
+    &pync_NameError_type,
+    &pync_UnboundLocalError_type,
+    &pync_OSError_type,
+    &pync_FileNotFoundError_type,
+    &pync_PermissionError_type,
+    &pync_TimeoutError_type,
+    &pync_BlockingIOError_type,
+    &pync_ChildProcessError_type,
+    &pync_ConnectionError_type,
+    &pync_BrokenPipeError_type,
+    &pync_ConnectionAbortedError_type,
+    &pync_ConnectionRefusedError_type,
+    &pync_ConnectionResetError_type,
+    &pync_FileExistsError_type,
+    &pync_InterruptedError_type,
+    &pync_IsADirectoryError_type,
+    &pync_NotADirectoryError_type,
+    &pync_ProcessLookupError_type,
+    &pync_ReferenceError_type,
+    &pync_RuntimeError_type,
+    &pync_NotImplementedError_type,
+    &pync_RecursionError_type,
+    &pync_SyntaxError_type,
+    &pync_IndentationError_type,
+    &pync_TabError_type,
+    &pync_SystemError_type,
+    &pync_TypeError_type,
+    &pync_ValueError_type,
+    &pync_UnicodeError_type,
+    &pync_UnicodeDecodeError_type,
+    &pync_UnicodeEncodeError_type,
+    &pync_UnicodeTranslateError_type,
+    &pync_Warning_type,
+    &pync_UserWarning_type,
+    &pync_DeprecationWarning_type,
+    &pync_PendingDeprecationWarning_type,
+    &pync_SyntaxWarning_type,
+    &pync_RuntimeWarning_type,
+    &pync_FutureWarning_type,
+    &pync_ImportWarning_type,
+    &pync_UnicodeWarning_type,
+    &pync_BytesWarning_type,
+    &pync_ResourceWarning_type,
+    &pync_EncodingWarning_type,
+    NULL,
+};
