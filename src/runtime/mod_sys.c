@@ -12,7 +12,11 @@
 
 static pv sys_argv;
 
+static void sys_roots(void);
+
 void pync_sys_set_argv(int argc, char **argv) {
+    /* rooted from start-up: a program may run long before it imports sys */
+    pync_register_static_roots(sys_roots);
     sys_argv = pync_list_new(0);
     for (int i = 0; sys_argv && i < argc; i++) {
         pv s = pync_str_from_cstr(argv[i]);
