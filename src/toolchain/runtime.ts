@@ -53,6 +53,9 @@ export function runtimeCflags(target: TargetDescriptor): string[] {
     '-fdata-sections',
     ...defines,
     ...(target.runtime.cflags ?? []),
+    // testing: PYNC_GC_STRESS=1 collects after every 4 KiB allocated, so an object the collector
+    // cannot see (a missing root) is freed and reused at once instead of once in a long while
+    ...(process.env.PYNC_GC_STRESS === '1' ? ['-DPYNC_GC_MIN_THRESHOLD=4096'] : []),
   ];
 }
 

@@ -9,7 +9,8 @@
 // (report-<filter>.txt for a filtered run).
 //
 // Environment: PYNC_DIFF_TARGETS=x86_64-linux-gnu,armv7-linux-gnueabihf+static (a comma-separated
-// list of runs: a target, +static for static builds), PYNC_DIFF_STATIC_SUBSET=all (static runs take
+// list of runs: a target, +static for static builds, +gcstress for a runtime that collects every
+// 4 KiB, which turns a missing GC root into a wrong answer), PYNC_DIFF_STATIC_SUBSET=all (static runs take
 // every program), PYNC_DIFF_FILTER=int/ (programs whose path contains it), PYNC_DIFF_CATEGORIES=all
 // or a list (see below), PYNC_DIFF_BOARD=lm3s6965evb (bare-metal targets: another board than the
 // default), PYNC_UPDATE_EXPECTED_FAILURES=1 (rewrite the list from this
@@ -30,7 +31,7 @@ import {
 const LINUX_TARGETS = ['x86_64-linux-gnu', 'aarch64-linux-gnu', 'armv7-linux-gnueabihf', 'riscv64-linux-gnu'];
 /** the categories static runs take by default: ints, float formatting, exceptions, the core programs */
 const STATIC_SUBSET = new Set(['int', 'float_format', 'exception', 'programs/core']);
-const DEFAULT_RUNS = [...LINUX_TARGETS, ...LINUX_TARGETS.map((t) => `${t}+static`)];
+const DEFAULT_RUNS = [...LINUX_TARGETS, ...LINUX_TARGETS.map((t) => `${t}+static`), 'x86_64-linux-gnu+gcstress'];
 const runNames = (process.env.PYNC_DIFF_TARGETS?.split(',') ?? DEFAULT_RUNS).filter((t) => t !== '');
 const filter = process.env.PYNC_DIFF_FILTER ?? '';
 // PYNC_DIFF_CATEGORIES=all (every corpus folder) or a comma-separated list replaces the default
@@ -53,11 +54,12 @@ const board = process.env.PYNC_DIFF_BOARD;
 
 describe.each(runNames)('%s', (runName) => {
   const isStatic = runName.endsWith('+static');
-  const base = resolveTarget(runName.replace(/\+static$/, ''));
+  const gcStress = runName.endsWith('+gcstress');
+  const base = resolveTarget(runName.replace(/\+(static|gcstress)$/, ''));
   const targetArgs = board && base.configure ? ['--board', board] : [];
   const target = board && base.configure ? base.configure({ board }) : base;
   const selected = isStatic ? staticPrograms : programs;
-  const name = targetLabel({ target, targetArgs, static: isStatic });
+  const name = targetLabel({ target, targetArgs, static: isStatic, gcStress });
   let verdicts: Verdict[] = [];
 
   beforeAll(async () => {
@@ -66,9 +68,14 @@ describe.each(runNames)('%s', (runName) => {
     const sysrootDir = target.sysroot ? ensureTestSysroot(target.sysroot) : null;
     const pync = snapshotPync(cacheDir);
     // one runtime build up front, rather than two racing builds from the first two programs
-    await ensureRuntime(target, await findLlvm(), { cacheDir, runtimeDir: pync.runtimeDir });
+    if (gcStress) process.env.PYNC_GC_STRESS = '1';
+    try {
+      await ensureRuntime(target, await findLlvm(), { cacheDir, runtimeDir: pync.runtimeDir });
+    } finally {
+      delete process.env.PYNC_GC_STRESS;
+    }
     const started = performance.now();
-    const outcomes = await runPrograms(selected, { target, targetArgs, sysrootDir, cacheDir, pync, jobs: 2, static: isStatic });
+    const outcomes = await runPrograms(selected, { target, targetArgs, sysrootDir, cacheDir, pync, jobs: 2, static: isStatic, gcStress });
     allOutcomes.push(...outcomes);
     verdicts = judge(outcomes, listed);
     const report = formatReport(name, verdicts, (performance.now() - started) / 1000);

@@ -124,6 +124,8 @@ export interface HarnessOptions {
   readonly sysrootDir: string | null;
   /** build fully static executables (`pync build --static`), run under qemu without -L */
   readonly static?: boolean;
+  /** build with a runtime that collects after every 4 KiB allocated (PYNC_GC_STRESS=1) */
+  readonly gcStress?: boolean;
   /** pync's cache (PYNC_CACHE_DIR for the builds) */
   readonly cacheDir: string;
   /** the pync to build with */
@@ -210,7 +212,7 @@ async function buildAndRun(program: Program, key: string, options: HarnessOption
     mkdirSync(folder, { recursive: true });
     const r = await runTool(process.execPath, ['--input-type=module', '-e', PYNC_MAIN, options.pync.module, 'build', program.source, '--target', options.target.name, ...(options.targetArgs ?? []), ...(options.static ? ['--static'] : []), '-o', exe], {
       cwd: dirname(program.source),
-      env: { ...process.env, PYNC_CACHE_DIR: options.cacheDir },
+      env: { ...process.env, PYNC_CACHE_DIR: options.cacheDir, PYNC_GC_STRESS: options.gcStress ? '1' : '' },
       timeoutMs: options.buildTimeoutMs ?? 300_000,
     });
     record = { key, status: r.timedOut ? -1 : r.status, stderr: r.timedOut ? 'pync build timed out' : r.stderr };
@@ -253,12 +255,13 @@ export function expectedOutputFor(program: Program, target: TargetDescriptor): s
 
 /**
  * How reports and build folders name a run: the target, its options, '-static' for static
- * builds (thumbv7m-none-eabi--board_lm3s6965evb, armv7-linux-gnueabihf-static).
+ * builds, '-gcstress' for the collector stress runtime (thumbv7m-none-eabi--board_lm3s6965evb,
+ * armv7-linux-gnueabihf-static, x86_64-linux-gnu-gcstress).
  */
-export function targetLabel(options: Pick<HarnessOptions, 'target' | 'targetArgs' | 'static'>): string {
+export function targetLabel(options: Pick<HarnessOptions, 'target' | 'targetArgs' | 'static' | 'gcStress'>): string {
   const args = options.targetArgs ?? [];
   const base = args.length === 0 ? options.target.name : `${options.target.name}-${args.join('_').replace(/[^\w.-]+/g, '_')}`;
-  return options.static ? `${base}-static` : base;
+  return `${base}${options.static ? '-static' : ''}${options.gcStress ? '-gcstress' : ''}`;
 }
 
 // ---- verdicts and the report --------------------------------------------------------------------
