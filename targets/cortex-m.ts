@@ -69,7 +69,8 @@ export function cortexMTarget(arch: CortexMArch, options: TargetOptions = {}): T
         PYNC_STDOUT_UART: stdout === 'uart' ? '1' : '0',
         // leave a quarter of the stack for the exception handler and the runtime's own calls
         PYNC_STACK_BUDGET: String(Math.floor((stackSize * 3) / 4)),
-        PYNC_GC_SEGMENT_SHIFT: String(gcSegmentShift(heapSize)),
+        // a heap that takes the rest of RAM is at most the RAM apart from the stack
+        PYNC_GC_SEGMENT_SHIFT: String(gcSegmentShift(heapSize === 'rest' ? board.ram.length - stackSize : heapSize)),
         PYNC_GC_META_ALIGN: '8',
         PYNC_GC_TABLE_MIN: '64',
         PYNC_GC_ARRAY_MIN: '16',
@@ -88,7 +89,7 @@ export function cortexMTarget(arch: CortexMArch, options: TargetOptions = {}): T
     sysroot: arch.sysroot,
     exeSuffix: '.elf',
     variant: `board=${board.name} heap=${heapSize} stdout=${stdout}`,
-    linkerScript: boardLinkerScript(board, heapSize),
+    linkerScript: boardLinkerScript(board, heapSize, MIN_HEAP),
     outputImages: [
       { format: 'binary', suffix: '.bin' },
       { format: 'ihex', suffix: '.hex' },
@@ -130,7 +131,7 @@ function chooseBoard(arch: CortexMArch, name: string | undefined): Board {
   return board;
 }
 
-function chooseHeapSize(board: Board, size: number | undefined): number {
+function chooseHeapSize(board: Board, size: number | undefined): number | 'rest' {
   if (size === undefined) return board.defaultHeapSize;
   if (!Number.isInteger(size) || size < MIN_HEAP) throw new TargetError(`--heap-size must be at least ${MIN_HEAP / KiB}K (got ${size} bytes)`);
   return Math.ceil(size / 16) * 16;

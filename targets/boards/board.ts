@@ -30,8 +30,10 @@ export interface Board {
   /** data, bss, the stack and the static heap */
   readonly ram: MemoryRegion;
   readonly uart: Uart;
-  /** the heap's size when --heap-size is not given */
-  readonly defaultHeapSize: number;
+  /** the heap's size when --heap-size is not given; 'rest': all the RAM the program's data and the
+   *  stack leave (for a small board, where any fixed size is too much for one program and too
+   *  little for another) */
+  readonly defaultHeapSize: number | 'rest';
   /** bytes reserved for the stack at the bottom of RAM (an overflow faults instead of corrupting data) */
   readonly stackSize: number;
   /** qemu-system-arm's -machine name, or null when QEMU cannot emulate the board */

@@ -36,6 +36,12 @@ describe('target options', () => {
     expect(small.linkerScript).toContain('. += 0x00005000;');
     expect(small.runtime.defines.PYNC_UART_PL011).toBe('1');
     expect(small.runCommand('fw.elf', [], null)!.args).toContain('lm3s6965evb');
+    // without --heap-size, this small board's heap is all the RAM the program leaves, at least 16K
+    const rest = target.configure!({ board: 'lm3s6965evb' });
+    expect(rest.variant).toBe('board=lm3s6965evb heap=rest stdout=semihosting');
+    expect(rest.linkerScript).toContain('. = MAX(., ORIGIN(RAM) + LENGTH(RAM));');
+    expect(rest.linkerScript).toContain("ASSERT(pync_heap_end - pync_heap_start >= 0x00004000, \"pync: the program leaves less than 16 KiB of the board's RAM for the heap\")");
+    expect(rest.runtime.defines.PYNC_GC_SEGMENT_SHIFT).toBe('10');
   });
 
   it('passes program arguments through semihosting, commas doubled', () => {
