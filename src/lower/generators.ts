@@ -67,14 +67,24 @@ function delegate(L: Lowerer, e: A.YieldFromNode, start: string): Operand {
 
 /** Drives the iterator `it` to its end, passing each of its values out; its result. */
 function delegateTo(L: Lowerer, it: Operand): Operand {
-  const itSlot = L.fn.slot('.yieldfrom');
+  suspendWhileYielding(L, it, 'yieldfrom', 'pync_yield_from_step');
+  return L.call('pync_generator_yf_result', 'obj', [generatorObject(L)], ['obj'], 'none');
+}
+
+/**
+ * The loop of `yield from` and `await`: calls `stepFn(generator, it)` (1: `it` yielded a value to
+ * pass out, 0: it finished, -1: error) and suspends the frame after each value; goes on in a new
+ * block once `it` finished. `name` names the slot holding `it` and the blocks.
+ */
+function suspendWhileYielding(L: Lowerer, it: Operand, name: string, stepFn: string): void {
+  const itSlot = L.fn.slot(`.${name}`);
   L.localSet(itSlot, it);
-  const step = L.newBlock('yieldfrom.step');
-  const suspend = L.newBlock('yieldfrom.suspend');
-  const done = L.newBlock('yieldfrom.done');
+  const step = L.newBlock(`${name}.step`);
+  const suspend = L.newBlock(`${name}.suspend`);
+  const done = L.newBlock(`${name}.done`);
   L.jump(step);
   L.setBlock(step);
-  const k = L.call('pync_yield_from_step', 'i32', [generatorObject(L), L.localGet(itSlot, null)], ['obj', 'obj'], 'neg');
+  const k = L.call(stepFn, 'i32', [generatorObject(L), L.localGet(itSlot, null)], ['obj', 'obj'], 'neg');
   const yielded = L.value('bool');
   L.emit({ op: 'convert', kind: 'i32-to-bool', value: k, result: yielded });
   L.branch(yielded, suspend, done);
@@ -82,7 +92,6 @@ function delegateTo(L: Lowerer, it: Operand): Operand {
   L.emit({ op: 'suspend' });
   L.jump(step);
   L.setBlock(done);
-  return L.call('pync_generator_yf_result', 'obj', [generatorObject(L)], ['obj'], 'none');
 }
 
 /**
@@ -92,21 +101,7 @@ function delegateTo(L: Lowerer, it: Operand): Operand {
 export function nextItemAsync(L: Lowerer, it: Operand, more: Block, exhausted: Block): Operand {
   const awaitable = L.callObj('pync_anext_awaitable', it);
   const yf = L.call('pync_await_iter', 'obj', [generatorObject(L), awaitable], ['obj', 'obj'], 'null');
-  const itSlot = L.fn.slot('.anext');
-  L.localSet(itSlot, yf);
-  const step = L.newBlock('anext.step');
-  const suspend = L.newBlock('anext.suspend');
-  const done = L.newBlock('anext.done');
-  L.jump(step);
-  L.setBlock(step);
-  const k = L.call('pync_async_for_step', 'i32', [generatorObject(L), L.localGet(itSlot, null)], ['obj', 'obj'], 'neg');
-  const yielded = L.value('bool');
-  L.emit({ op: 'convert', kind: 'i32-to-bool', value: k, result: yielded });
-  L.branch(yielded, suspend, done);
-  L.setBlock(suspend);
-  L.emit({ op: 'suspend' });
-  L.jump(step);
-  L.setBlock(done);
+  suspendWhileYielding(L, yf, 'anext', 'pync_async_for_step');
   const item = L.call('pync_async_for_item', 'obj', [generatorObject(L)], ['obj'], 'none');
   const end = L.value('bool');
   L.emit({ op: 'convert', kind: 'is-null', value: item, result: end });
