@@ -17,7 +17,7 @@ import { assignTo } from './assign.js';
 import { nextItem } from './stmt.js';
 import { enterInlineScope } from './inline-scope.js';
 import { rethrow } from './exceptions.js';
-import { constantIndex } from '../types/infer.js';
+import { rangeBounds, type RangeBounds } from './typed-stmt.js';
 
 /** sum(<generator expression>) lowered as a loop, or null when the call is anything else. */
 export function lowerFusedSum(L: Lowerer, e: A.CallNode): Operand | null {
@@ -59,36 +59,17 @@ export function lowerFusedSum(L: Lowerer, e: A.CallNode): Operand | null {
   return L.localGet(total, null);
 }
 
-interface TypedRange {
-  readonly start: number;
-  readonly stop: number;
-  readonly step: number;
-}
-
 /** range(...) of ints as the inference sees it: its bounds evaluated into slots, or null. */
-function typedRange(L: Lowerer, iter: A.Expr): TypedRange | null {
+function typedRange(L: Lowerer, iter: A.Expr): RangeBounds | null {
   if (!L.inst || iter._type !== 'Call' || iter.keywords.length > 0 || iter.args.some((a) => a._type === 'Starred')) return null;
   const callee = L.shapeOf(iter.func);
   if (callee.k !== 'builtin' || callee.name !== 'range' || L.shapeOf(iter).k !== 'range') return null;
-  const args = iter.args;
-  if (args.length < 1 || args.length > 3) return null;
-  let step = 1;
-  if (args.length === 3) {
-    const c = constantIndex(args[2]);
-    if (c === null || c === 0) return null;
-    step = c;
-  }
-  lowerExpr(L, iter.func);
-  const start = L.fn.slot('.range', 'obj');
-  const stop = L.fn.slot('.range.stop', 'obj');
-  L.localSet(start, args.length >= 2 ? lowerExpr(L, args[0]) : L.smallInt(0));
-  L.localSet(stop, lowerExpr(L, args.length >= 2 ? args[1] : args[0]));
-  if (args.length === 3) lowerExpr(L, args[2]);
-  return { start, stop, step };
+  if (iter.args.length < 1 || iter.args.length > 3) return null;
+  return rangeBounds(L, iter);
 }
 
 /** The first level over a typed range: an int counter instead of a range iterator. */
-function rangeLevel(L: Lowerer, g: A.GeneratorExpNode, r: TypedRange, exit: Block, total: number): void {
+function rangeLevel(L: Lowerer, g: A.GeneratorExpNode, r: RangeBounds, exit: Block, total: number): void {
   const c = g.generators[0];
   const head = L.newBlock('sum.range.head');
   const body = L.newBlock('sum.range.body');

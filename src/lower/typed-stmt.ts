@@ -51,22 +51,35 @@ function isList(s: Shape): boolean {
   return s.k === 'list';
 }
 
-function rangeLoop(L: Lowerer, s: A.ForNode, call: A.CallNode, body: (c: Block, b: Block) => void): boolean {
+/** range(start, stop, step) of ints with a constant step: its bounds evaluated (callee first, as
+ *  Python does) into slots, the counter and the stop; null (nothing evaluated) for another step. */
+export interface RangeBounds {
+  readonly start: number;
+  readonly stop: number;
+  readonly step: number;
+}
+
+export function rangeBounds(L: Lowerer, call: A.CallNode): RangeBounds | null {
   const args = call.args;
-  let stepValue = 1;
+  let step = 1;
   if (args.length === 3) {
     const c = constantIndex(args[2]);
-    if (c === null || c === 0) return false;
-    stepValue = c;
+    if (c === null || c === 0) return null;
+    step = c;
   }
   lowerExpr(L, call.func);
-  const start = args.length >= 2 ? lowerExpr(L, args[0]) : L.smallInt(0);
-  const stop = lowerExpr(L, args.length >= 2 ? args[1] : args[0]);
+  const start = L.fn.slot('.range', 'obj');
+  const stop = L.fn.slot('.range.stop', 'obj');
+  L.localSet(start, args.length >= 2 ? lowerExpr(L, args[0]) : L.smallInt(0));
+  L.localSet(stop, lowerExpr(L, args.length >= 2 ? args[1] : args[0]));
   if (args.length === 3) lowerExpr(L, args[2]);
-  const counter = L.fn.slot('.range', 'obj');
-  const stopSlot = L.fn.slot('.range.stop', 'obj');
-  L.localSet(counter, start);
-  L.localSet(stopSlot, stop);
+  return { start, stop, step };
+}
+
+function rangeLoop(L: Lowerer, s: A.ForNode, call: A.CallNode, body: (c: Block, b: Block) => void): boolean {
+  const bounds = rangeBounds(L, call);
+  if (!bounds) return false;
+  const { start: counter, stop: stopSlot, step: stepValue } = bounds;
   const head = L.newBlock('range.head');
   const bodyBlock = L.newBlock('range.body');
   const step = L.newBlock('range.step');
