@@ -96,15 +96,7 @@ void pync_async_generator_release(pv it) {
         }
     }
     if (failed) {
-        pv error = pync_exc_fetch();
-        pv where = pync_repr(it);
-        pync_exc_clear();
-        pync_flush(1);
-        pync_write(2, "Exception ignored in: ", 22);
-        if (where) pync_write(2, pync_str_data(where), pync_str_size(where));
-        pync_write(2, "\n", 1);
-        pync_current_exc = error;
-        (void)pync_report_uncaught();
+        pync_report_ignored(it);
     }
     pync_current_exc = saved;
 }
@@ -513,15 +505,4 @@ pv pync_async_with_enter(pv mgr) {
 
 /* Leaving an `async with` body: the awaitable of aexit(None, None, None), or of
    aexit(type, exc, tb) when the body raised `exc`. */
-pv pync_async_with_exit(pv aexit, pv exc) {
-    pv args[3];
-    if (!exc) {
-        args[0] = args[1] = args[2] = pync_None;
-    } else {
-        args[0] = (pv)pv_type(exc);
-        args[1] = exc;
-        args[2] = pync_getattr_cstr(exc, "__traceback__");
-        if (!args[2]) return 0;
-    }
-    return pync_call(aexit, args, 3, 0);
-}
+pv pync_async_with_exit(pv aexit, pv exc) { return pync_call_exit(aexit, exc); }

@@ -53,8 +53,8 @@ static int exc_setattr(pv self, pv name, pv value);
 static pv keyerror_str(pv self);
 
 #define EXC_TYPE(NAME, BASE, ...)                                                                    \
-    const pync_type pync_##NAME##_type = {                                                                 \
-        .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = #NAME, .base = BASE,                                        \
+    const pync_type pync_##NAME##_type = {                                                           \
+        .ob = {&pync_type_type}, PYNC_TYPE_STATE, .name = #NAME, .base = BASE,                       \
         .flags = PYNC_TF_BASETYPE | PYNC_TF_EXCEPTION, .basicsize = sizeof(pync_exception),           \
         .dictoffset = offsetof(pync_exception, dict), .trace = exc_trace, .repr = exc_repr,           \
         .getattr = exc_getattr, .setattr = exc_setattr, .construct = exc_construct,                  \
@@ -574,6 +574,18 @@ static void print_one(pv exc, int depth) {
         if (repeats > 3) print_repeated(repeats - 3);
     }
     print_exception_line(exc);
+}
+
+void pync_report_ignored(pv obj) {
+    pv error = pync_exc_fetch();
+    pv where = pync_repr(obj);
+    pync_exc_clear();
+    pync_flush(1);
+    pync_write(2, "Exception ignored in: ", 22);
+    if (where) pync_write(2, pync_str_data(where), pync_str_size(where));
+    pync_write(2, "\n", 1);
+    pync_current_exc = error;
+    (void)pync_report_uncaught();
 }
 
 int pync_report_uncaught(void) {

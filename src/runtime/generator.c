@@ -276,15 +276,7 @@ void pync_generator_release(pv it) {
     if (g->state != GEN_SUSPENDED) return;
     pv saved = pync_exc_fetch();
     if (!gen_close(it, NULL, 0, 0)) {
-        pv error = pync_exc_fetch();
-        pv where = pync_repr(it);
-        pync_exc_clear();
-        pync_flush(1);
-        pync_write(2, "Exception ignored in: ", 22);
-        if (where) pync_write(2, pync_str_data(where), pync_str_size(where));
-        pync_write(2, "\n", 1);
-        pync_current_exc = error;
-        (void)pync_report_uncaught();
+        pync_report_ignored(it);
     }
     pync_current_exc = saved;
 }

@@ -22,6 +22,12 @@ void pync_runtime_trace_roots(void);
 
 /* ---- implementing built-in types ------------------------------------------------------------ */
 
+/* Two C strings are equal (no libc here). */
+static inline bool pync_cstr_eq(const char *a, const char *b) {
+    while (*a && *a == *b) a++, b++;
+    return *a == *b;
+}
+
 /* Sizes are computed in 64 bits (Py_ssize_t is int64_t on every target); one that must become a
    size_t for an allocation goes through this first: MemoryError when it is past what can be
    allocated — as CPython's failing malloc on 64-bit hosts, and on 32-bit targets instead of a
@@ -106,6 +112,8 @@ void pync_type_cache_invalidate(void);
 uint32_t pync_type_cache_version(void);
 /* (bound exit, enter result) of a context manager: rtsupport.c (with, async with) */
 pv pync_enter_context(pv mgr, const char *enter_name, const char *exit_name, const char *protocol);
+/* exit(None, None, None), or exit(type(exc), exc, tb): leaving a with or async with body; 0 on error */
+pv pync_call_exit(pv exit, pv exc);
 /* Looks `name` up along type's MRO; 0 (no exception) if absent. */
 pv pync_type_lookup(const pync_type *type, pv name);
 pv pync_type_lookup_cstr(const pync_type *type, const char *name);

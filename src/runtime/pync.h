@@ -300,6 +300,9 @@ pv pync_reraise(void);
 /* Prints the current (uncaught) exception with its traceback in CPython's format to stderr and
    returns the process exit status (1, or SystemExit's code). */
 int pync_report_uncaught(void);
+/* Reports the current exception, raised while finalising `obj` where nothing can catch it, as
+   CPython does: "Exception ignored in: <repr>" and the traceback on stderr; clears it. */
+void pync_report_ignored(pv obj);
 
 /* Exception types. */
 extern const pync_type pync_BaseException_type, pync_Exception_type, pync_SystemExit_type, pync_KeyboardInterrupt_type, pync_GeneratorExit_type, pync_StopIteration_type, pync_StopAsyncIteration_type, pync_ArithmeticError_type, pync_ZeroDivisionError_type, pync_OverflowError_type, pync_FloatingPointError_type, pync_AssertionError_type, pync_AttributeError_type, pync_LookupError_type, pync_IndexError_type, pync_KeyError_type, pync_NameError_type, pync_UnboundLocalError_type, pync_RuntimeError_type, pync_RecursionError_type, pync_NotImplementedError_type, pync_TypeError_type, pync_ValueError_type, pync_UnicodeError_type, pync_UnicodeDecodeError_type, pync_UnicodeEncodeError_type, pync_MemoryError_type, pync_OSError_type, pync_EOFError_type, pync_ImportError_type, pync_ModuleNotFoundError_type, pync_BufferError_type, pync_SystemError_type, pync_Warning_type, pync_UserWarning_type, pync_DeprecationWarning_type, pync_RuntimeWarning_type;

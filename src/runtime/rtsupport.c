@@ -272,9 +272,9 @@ pv pync_enter_context(pv mgr, const char *enter_name, const char *exit_name, con
 /* `with mgr`: (type(mgr).__exit__ bound to mgr, type(mgr).__enter__(mgr)). */
 pv pync_with_enter(pv mgr) { return pync_enter_context(mgr, "__enter__", "__exit__", "context manager"); }
 
-/* Leaving a `with` body: exit(None, None, None), or exit(type, exc, tb) when it raised `exc`.
-   1 if the exception is to be suppressed, 0 if not, -1 if __exit__ raised. */
-int pync_with_exit(pv exit, pv exc) {
+/* exit(None, None, None), or exit(type, exc, tb) for a body that raised `exc`: what a `with` and
+   an `async with` call when they leave their body. Its result, or 0 on error. */
+pv pync_call_exit(pv exit, pv exc) {
     pv args[3];
     if (!exc) {
         args[0] = args[1] = args[2] = pync_None;
@@ -282,9 +282,14 @@ int pync_with_exit(pv exit, pv exc) {
         args[0] = (pv)pv_type(exc);
         args[1] = exc;
         args[2] = pync_getattr_cstr(exc, "__traceback__");
-        if (!args[2]) return -1;
+        if (!args[2]) return 0;
     }
-    pv r = pync_call(exit, args, 3, 0);
+    return pync_call(exit, args, 3, 0);
+}
+
+/* Leaving a `with` body: 1 if the exception is to be suppressed, 0 if not, -1 if __exit__ raised. */
+int pync_with_exit(pv exit, pv exc) {
+    pv r = pync_call_exit(exit, exc);
     if (!r) return -1;
     return exc ? pync_truth(r) : 0;
 }
