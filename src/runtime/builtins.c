@@ -544,18 +544,13 @@ PYNC_BUILTIN_TYPE(map);
 PYNC_BUILTIN_TYPE(filter);
 PYNC_BUILTIN_TYPE(reversed);
 
-static bool cstr_eq(const char *a, const char *b) {
-    while (*a && *a == *b) a++, b++;
-    return *a == *b;
-}
-
 /* The builtin called `name`, made now, or 0 when there is none. */
 static pv make_builtin(const char *name) {
     for (const pync_method_def *const *d = pync_methods__builtins; *d; d++) {
-        if (cstr_eq((*d)->name, name)) return pync_builtin_new((*d)->name, (*d)->fn, 0);
+        if (pync_cstr_eq((*d)->name, name)) return pync_builtin_new((*d)->name, (*d)->fn, 0);
     }
     for (const pync_type *const *t = pync_builtin_types; *t; t++) {
-        if (cstr_eq((*t)->name, name)) return (pv)*t;
+        if (pync_cstr_eq((*t)->name, name)) return (pv)*t;
     }
     static const struct { const char *name; pv value; } constants[] = {
         {"IOError", (pv)&pync_OSError_type}, {"EnvironmentError", (pv)&pync_OSError_type},
@@ -563,7 +558,7 @@ static pv make_builtin(const char *name) {
         {"True", pync_True}, {"False", pync_False}, {"__debug__", pync_True},
     };
     for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++) {
-        if (cstr_eq(constants[i].name, name)) return constants[i].value;
+        if (pync_cstr_eq(constants[i].name, name)) return constants[i].value;
     }
     return 0;
 }

@@ -815,7 +815,7 @@ pv pync_class_new(pv name, pv qualname, pv bases, pv ns, pv kwargs) {
             return pync_raise_fmt(&pync_TypeError_type, "type '%s' is not an acceptable base type", bb->name);
         }
         /* a built-in type not readied at startup (map, zip, ...) gets its dict and MRO now */
-        if (!bb->state[0]->mro && pync_type_ready((pync_type *)bb) < 0) return 0;
+        if (!pync_type_mro(bb)) return 0;
         for (size_t j = 0; j < i; j++) {
             if (b->items[j] == base) return pync_raise_fmt(&pync_TypeError_type, "duplicate base class %s", bb->name);
         }

@@ -52,11 +52,8 @@ int pync_slice_index_not_none(pv v, int64_t *out);
 int pync_repr_enter(pv v);
 void pync_repr_leave(pv v);
 
-/* Readies a type of the container files on first use (fills its dict from `methods`), and keeps
-   what pync_type_ready allocated for it (dict, mro, bases, qualname, module) alive: the collector
-   does not trace static type objects. 0 or -1. */
-int pync_container_type_ready(const pync_type *t);
-static inline int pync_ready(const pync_type *t) { return t->state[0]->dict ? 0 : pync_container_type_ready(t); }
+/* Readies a type on first use, inline when it is ready already (pync_type_ready). 0 or -1. */
+static inline int pync_ready(const pync_type *t) { return t->state[0]->dict ? 0 : pync_type_ready(t); }
 
 /* Raises KeyError(key) with the key as its single argument (tuple keys are not unpacked). */
 pv pync_raise_key_error(pv key);

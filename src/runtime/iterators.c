@@ -38,7 +38,7 @@ static void enum_trace(pync_object *o) {
 }
 
 static pv enum_new_impl(const pync_type *type, pv iterable, pv start) {
-    if (pync_ready((pync_type *)type) < 0) return 0;
+    if (pync_ready(type) < 0) return 0;
     int64_t index = 0;
     pv longindex = 0;
     if (start) {
@@ -131,7 +131,7 @@ typedef struct zipobject {
 static void zip_trace(pync_object *o) { pync_gc_visit(((zipobject *)o)->ittuple); }
 
 static pv zip_new_impl(const pync_type *type, pv *iterables, size_t n, bool strict) {
-    if (pync_ready((pync_type *)type) < 0) return 0;
+    if (pync_ready(type) < 0) return 0;
     pv ittuple = pync_tuple_new(n);
     if (!ittuple) return 0;
     for (size_t i = 0; i < n; i++) {
@@ -220,7 +220,7 @@ static void map_trace(pync_object *o) {
 }
 
 static pv map_new_impl(const pync_type *type, pv func, pv *iterables, size_t n) {
-    if (pync_ready((pync_type *)type) < 0) return 0;
+    if (pync_ready(type) < 0) return 0;
     pv ittuple = pync_tuple_new(n);
     if (!ittuple) return 0;
     for (size_t i = 0; i < n; i++) {
@@ -286,7 +286,7 @@ static void filter_trace(pync_object *o) {
 }
 
 static pv filter_new_impl(const pync_type *type, pv func, pv iterable) {
-    if (pync_ready((pync_type *)type) < 0) return 0;
+    if (pync_ready(type) < 0) return 0;
     pv it = pync_iter(iterable);
     if (!it) return 0;
     filterobject *f = pync_gc_alloc(type->basicsize, type);
@@ -340,7 +340,7 @@ typedef struct reversedobject {
 static void reversed_trace(pync_object *o) { pync_gc_visit(((reversedobject *)o)->seq); }
 
 static pv reversed_seq_impl(const pync_type *type, pv seq, int64_t n) {
-    if (pync_ready((pync_type *)type) < 0) return 0;
+    if (pync_ready(type) < 0) return 0;
     reversedobject *r = pync_gc_alloc(type->basicsize, type);
     if (!r) return 0;
     r->index = n - 1;

@@ -50,11 +50,6 @@ void pync_repr_leave(pv v) {
     }
 }
 
-int pync_container_type_ready(const pync_type *t) {
-    if (t->state[0]->dict) return 0;
-    return pync_type_ready(t);
-}
-
 pv pync_raise_key_error(pv key) {
     pv exc = pync_call((pv)&pync_KeyError_type, &key, 1, 0);
     return exc ? pync_raise(exc) : 0;

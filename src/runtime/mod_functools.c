@@ -699,11 +699,6 @@ static const pync_code *const derived_codes[4][3] = {
 };
 static const char *const root_names[4] = {"__lt__", "__le__", "__gt__", "__ge__"};
 
-static bool cstr_eq(const char *a, const char *b) {
-    while (*a && *a == *b) a++, b++;
-    return *a == *b;
-}
-
 /* whether cls (or a base other than object) defines the comparison `name` */
 static int defines(pv cls, const char *name) {
     if (!pync_isinstance_type(cls, &pync_type_type)) {
@@ -745,7 +740,7 @@ static pv ft_total_ordering(pv self, pv *args, size_t nargs, pv kwnames) {
     for (int k = 0; k < 3; k++) {
         const pync_code *code = derived_codes[root][k];
         int idx = 0;
-        while (idx < 4 && !cstr_eq(code->name, root_names[idx])) idx++;
+        while (idx < 4 && !pync_cstr_eq(code->name, root_names[idx])) idx++;
         if (idx < 4 && roots[idx]) continue;
         pv m = pync_function_new(code, 0, 0, 0);
         pv name = pync_str_from_cstr(code->name);

@@ -96,19 +96,11 @@ pv pync_type_lookup(const pync_type *type, pv name) {
 }
 
 static pv type_lookup_uncached(const pync_type *type, pv name) {
-    /* a built-in type not readied at startup (enumerate, map, ...) gets its dict and MRO now */
-    if (!type->state[0]->mro && pync_type_ready((pync_type *)type) < 0) return 0;
-    if (type->state[0]->mro) {
-        const pync_tuple *mro = (const pync_tuple *)type->state[0]->mro;
-        for (size_t i = 0; i < mro->size; i++) {
-            const pync_type *t = (const pync_type *)mro->items[i];
-            if (!t->state[0]->dict) continue;
-            pv v = pync_dict_get(t->state[0]->dict, name);
-            if (v || pync_current_exc) return v;
-        }
-        return 0;
-    }
-    for (const pync_type *t = type; t; t = t->base) {
+    /* a built-in type not readied yet (enumerate, map, ...) gets its dict and MRO now */
+    const pync_tuple *mro = (const pync_tuple *)pync_type_mro(type);
+    if (!mro) return 0;
+    for (size_t i = 0; i < mro->size; i++) {
+        const pync_type *t = (const pync_type *)mro->items[i];
         if (!t->state[0]->dict) continue;
         pv v = pync_dict_get(t->state[0]->dict, name);
         if (v || pync_current_exc) return v;
@@ -224,7 +216,7 @@ static int add_method(const pync_type *type, const pync_method_def *m) {
 }
 
 pv pync_type_mro(const pync_type *type) {
-    if (!type->state[0]->mro && pync_type_ready((pync_type *)type) < 0) return 0;
+    if (!type->state[0]->mro && pync_type_ready(type) < 0) return 0;
     return type->state[0]->mro;
 }
 
@@ -248,7 +240,7 @@ static const pync_type type_state_type = {
 /* Fills a static type's dict, bases and MRO (the base chain; classes compute C3 in class.c). */
 int pync_type_ready(const pync_type *type) {
     if (type->state[0]->dict) return 0;
-    if (type->base && pync_type_ready((pync_type *)type->base) < 0) return -1;
+    if (type->base && pync_type_ready(type->base) < 0) return -1;
     if (type->state[0] == &pync_type_state_unready) {
         /* a static type is no heap object: its state is made now, rooted through its cell (once:
            a readying that failed half-way keeps the state it made) */
@@ -397,7 +389,7 @@ static pv type_construct(const pync_type *t, pv *args, size_t nargs, pv kwnames)
 static pv type_getattr(pv self, pv name) {
     const pync_type *t = (const pync_type *)self;
     /* a built-in type not readied at startup (map, list_iterator, ...) gets its dict and MRO now */
-    if (!t->state[0]->mro && pync_type_ready((pync_type *)t) < 0) return 0;
+    if (!pync_type_mro(t)) return 0;
     const char *n = pync_str_data(name);
     if (n[0] == '_' && n[1] == '_') {
         if (pync_str_eq_cstr(name, "__name__")) return pync_str_from_cstr(static_type_short_name(t));
