@@ -76,8 +76,9 @@ export async function linkExecutable(
  *  script (a board's flash or RAM), said in the user's terms; null for any other failure. */
 function memoryOverflow(e: unknown): ToolchainError | null {
   if (!(e instanceof ToolchainError)) return null;
-  const small = /pync: (the program leaves less than \d+ KiB of the board's RAM for the heap)/.exec(e.message);
-  if (small) return new ToolchainError(`${small[1]} (try a board with more RAM; docs/targets.md lists the boards)`, e.details);
+  // a linker script's own check (ASSERT(..., "pync: ...")) says it in the user's terms already
+  const own = /error: pync: (.*)/.exec(e.message);
+  if (own) return new ToolchainError(own[1]!, e.details);
   const m = /section '([^']+)' will not fit in region '(\w+)': overflowed by (\d+) bytes/.exec(e.message);
   if (!m) return null;
   const [, section, region, bytes] = m;
