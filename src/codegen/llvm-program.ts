@@ -10,9 +10,9 @@
 // constant: getattr(x, 'upper') counts), a name the runtime itself looks up, or any dunder — so
 // the linker leaves out the others and everything only they call (a hello world does not link
 // str.format or the Unicode case tables). Built-in types and exception types are chosen the same
-// way, by name, for the list builtins are looked up in (pync_builtin_types). A program that can look attributes up by computed
-// names (getattr, hasattr, dir, vars, __dict__, operator.attrgetter/methodcaller,
-// __getattribute__) gets every method.
+// way, by name, for the list builtins are looked up in (pync_builtin_types). A program that can
+// look attributes up by computed names (getattr, hasattr, dir, vars, __dict__,
+// operator.attrgetter/methodcaller, __getattribute__) gets every method and type.
 
 import type { TargetABI } from '../../targets/target.js';
 import { moduleDefSymbol } from './llvm-module.js';
@@ -21,8 +21,8 @@ import { BUILTIN_TYPES, C_MODULE_METHOD_NAMES, METHOD_LISTS, RUNTIME_METHOD_NAME
 /** Names whose use means attribute names may be computed at run time. */
 const COMPUTED_NAME_ACCESS = ['getattr', 'hasattr', 'dir', 'vars', '__dict__', 'attrgetter', 'methodcaller', '__getattribute__'];
 
-/** The method names a program can use, or 'all'; `strings` are its modules' (emitModule). */
-export function reachableMethodNames(strings: Iterable<string>, cModuleNames: readonly string[]): ReadonlySet<string> | 'all' {
+/** The method and type names a program can use, or 'all'; `strings` are its modules' (emitModule). */
+export function reachableNames(strings: Iterable<string>, cModuleNames: readonly string[]): ReadonlySet<string> | 'all' {
   const names = new Set(strings);
   if (COMPUTED_NAME_ACCESS.some((n) => names.has(n))) return 'all';
   for (const n of RUNTIME_METHOD_NAMES) names.add(n);
@@ -32,18 +32,21 @@ export function reachableMethodNames(strings: Iterable<string>, cModuleNames: re
   return names;
 }
 
+/** `symbols`, declared, and the NULL-terminated table `name` of their addresses. */
+function pointerTable(name: string, symbols: readonly string[]): string[] {
+  return [
+    ...symbols.map((s) => `${s} = external constant i8`),
+    `${name} = constant [${symbols.length + 1} x ptr] [${[...symbols.map((s) => `ptr ${s}`), 'ptr null'].join(', ')}]`,
+  ];
+}
+
 function methodLists(reachable: ReadonlySet<string> | 'all'): string[] {
-  const out: string[] = [];
-  for (const [list, names] of METHOD_LISTS) {
-    const kept = names.filter((n) => reachable === 'all' || reachable.has(n)).map((n) => `@pync_md__${list}__${n}`);
-    out.push(...kept.map((k) => `${k} = external constant i8`));
-    out.push(`@pync_methods__${list} = constant [${kept.length + 1} x ptr] [${[...kept.map((k) => `ptr ${k}`), 'ptr null'].join(', ')}]`);
-  }
-  // the built-in types (and exception types) the program can name, for builtins.c's make_builtin
-  const types = BUILTIN_TYPES.filter((t) => reachable === 'all' || reachable.has(t)).map((t) => `@pync_${t}_type`);
-  out.push(...types.map((t) => `${t} = external global i8`));
-  out.push(`@pync_builtin_types = constant [${types.length + 1} x ptr] [${[...types.map((t) => `ptr ${t}`), 'ptr null'].join(', ')}]`);
-  return out;
+  const kept = (names: readonly string[]) => names.filter((n) => reachable === 'all' || reachable.has(n));
+  return [
+    ...METHOD_LISTS.flatMap(([list, names]) => pointerTable(`@pync_methods__${list}`, kept(names).map((n) => `@pync_md__${list}__${n}`))),
+    // the built-in types (and exception types) the program can name, for builtins.c's make_builtin
+    ...pointerTable('@pync_builtin_types', kept(BUILTIN_TYPES).map((t) => `@pync_${t}_type`)),
+  ];
 }
 
 export function emitProgram(moduleNames: readonly string[], cModuleNames: readonly string[], reachable: ReadonlySet<string> | 'all', abi: TargetABI): string {
@@ -54,10 +57,8 @@ export function emitProgram(moduleNames: readonly string[], cModuleNames: readon
     `target datalayout = "${abi.dataLayout}"`,
     `target triple = "${abi.llvmTriple}"`,
     '',
-    ...defs.map((d) => `${d} = external constant i8`),
-    `@pync_program_modules = constant [${defs.length + 1} x ptr] [${[...defs.map((d) => `ptr ${d}`), 'ptr null'].join(', ')}]`,
-    ...cDefs.map((d) => `${d} = external constant i8`),
-    `@pync_program_c_modules = constant [${cDefs.length + 1} x ptr] [${[...cDefs.map((d) => `ptr ${d}`), 'ptr null'].join(', ')}]`,
+    ...pointerTable('@pync_program_modules', defs),
+    ...pointerTable('@pync_program_c_modules', cDefs),
     ...methodLists(reachable),
     '',
     'declare i32 @pync_main(i32, ptr, ptr)',

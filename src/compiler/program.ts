@@ -20,7 +20,7 @@ import { BUILTIN_STAR_EXPORTS } from './star-exports.js';
 import { inferProgram, type Inference } from '../types/infer.js';
 import { lowerModule } from '../lower/module.js';
 import { emitModule } from '../codegen/llvm-module.js';
-import { emitProgram, reachableMethodNames } from '../codegen/llvm-program.js';
+import { emitProgram, reachableNames } from '../codegen/llvm-program.js';
 import type { IRModule } from '../ir/ir.js';
 import type { CompileOptions, CompileResult, CompiledModule } from './index.js';
 import { STDLIB_MODULES } from './stdlib-modules.js';
@@ -49,7 +49,7 @@ export function compileProgramSync(entry: string, target: TargetABI, options: Co
     strings.push(...emitted.strings);
     return { name: ir.name, file: ir.file, llvm: emitted.llvm };
   });
-  const methods = reachableMethodNames(strings, builtinModules);
+  const methods = reachableNames(strings, builtinModules);
   return { modules: compiled, program: emitProgram(irs.map((ir) => ir.name), builtinModules, methods, target), diagnostics, sources };
 }
 
