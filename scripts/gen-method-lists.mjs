@@ -20,6 +20,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rt = join(root, 'src', 'runtime');
 
+/** each runtime source's text, read once */
+const texts = new Map();
+const read = (file) => texts.get(file) ?? texts.set(file, readFileSync(file, 'utf8')).get(file);
+
 function sources(dir, exts) {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && exts.some((x) => e.name.endsWith(x)) && !e.name.startsWith('method_lists'))
@@ -30,7 +34,7 @@ function sources(dir, exts) {
 /** list name → method names, in source order */
 const lists = new Map();
 for (const file of sources(rt, ['.c'])) {
-  const text = readFileSync(file, 'utf8');
+  const text = read(file);
   for (const m of text.matchAll(/^PYNC_METHOD\((\w+), (\w+), /gm)) {
     const [, list, name] = m;
     if (!lists.has(list)) lists.set(list, []);
@@ -44,8 +48,8 @@ const methodNames = new Set([...lists.values()].flat());
 
 /** the built-in types and exception types, by the names programs use (the C symbol is pync_<name>_type) */
 const builtinTypes = [
-  ...readFileSync(join(rt, 'builtins.c'), 'utf8').matchAll(/^PYNC_BUILTIN_TYPE\((\w+)\);/gm),
-  ...readFileSync(join(rt, 'exc.c'), 'utf8').matchAll(/^EXC_TYPE\((\w+),/gm),
+  ...read(join(rt, 'builtins.c')).matchAll(/^PYNC_BUILTIN_TYPE\((\w+)\);/gm),
+  ...read(join(rt, 'exc.c')).matchAll(/^EXC_TYPE\((\w+),/gm),
 ].map((m) => m[1]);
 /** what the runtime can be asked for by name: methods and built-in types */
 const knownNames = new Set([...methodNames, ...builtinTypes]);
@@ -60,7 +64,7 @@ const runtimeNames = new Set(dunders);
 /** C module → the names its code looks up (kept only in programs importing it) */
 const moduleNames = new Map();
 for (const file of [rt, join(rt, 'lib'), join(rt, 'platform')].flatMap((d) => sources(d, ['.c', '.h']))) {
-  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const text = read(file).replace(/\/\*[\s\S]*?\*\//g, '');
   const module = cModuleOf(file);
   for (const call of text.matchAll(LOOKUPS)) {
     for (const m of call[2].matchAll(/"([A-Za-z_][A-Za-z0-9_]*)"/g)) {
